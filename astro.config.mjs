@@ -1,0 +1,17 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import pagefindIndex from './src/integrations/pagefind.ts';
+
+export default defineConfig({
+  // Directory pages (`/episode/section/`) so links work on any static host.
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  markdown: {
+    // The MDX writer serializes without GFM, so the renderer must read without it; smart
+    // punctuation would rewrite the speakers' words (quotes, dashes, ellipses).
+    processor: satteri({ features: { gfm: false, smartPunctuation: false } }),
+  },
+  integrations: [mdx(), pagefindIndex()],
+});

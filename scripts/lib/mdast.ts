@@ -1,0 +1,40 @@
+/**
+ * mdast builders for the generated MDX. Transcript text only ever appears as `text` nodes inside a
+ * `paragraph` inside a JSX flow element: at the top level MDX reads `import`/`export` lines as
+ * code, and bare text directly inside a JSX element is not fully escaped by the serializer
+ * (see shared/notes/mdx-escaping.md). Attribute values are always our own ids and numbers.
+ */
+import type { Heading, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+
+export const text = (value: string): Text => ({ type: 'text', value });
+
+export const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
+
+export const heading = (depth: 2 | 3, value: string): Heading => ({ type: 'heading', depth, children: [text(value)] });
+
+/** Names of the components the generated MDX may use; Astro supplies them when rendering. */
+export const COMPONENTS = ['Ai', 'KeyPoints', 'KeyPoint', 'Quote', 'QuoteText', 'QuoteBy', 'Para'] as const;
+export type ComponentName = (typeof COMPONENTS)[number];
+
+/** Attribute values are restricted to what we generate: slugs, ids and numbers. */
+const SAFE_ATTRIBUTE = /^[a-z0-9-]*$/;
+
+export function element(
+  name: ComponentName,
+  attributes: Record<string, string | number | true>,
+  children: RootContent[],
+): MdxJsxFlowElement {
+  return {
+    type: 'mdxJsxFlowElement',
+    name,
+    attributes: Object.entries(attributes).map(([key, value]) => {
+      const literal = value === true ? null : String(value);
+      if (literal !== null && !SAFE_ATTRIBUTE.test(literal)) {
+        throw new Error(`refusing to write attribute ${key}="${literal}": only slugs, ids and numbers belong in attributes`);
+      }
+      return { type: 'mdxJsxAttribute', name: key, value: literal };
+    }),
+    children: children as MdxJsxFlowElement['children'],
+  };
+}

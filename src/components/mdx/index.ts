@@ -1,0 +1,10 @@
+/** The components generated MDX may use (see scripts/lib/mdast.ts, which lists the same names). */
+import Ai from './Ai.astro';
+import KeyPoint from './KeyPoint.astro';
+import KeyPoints from './KeyPoints.astro';
+import Para from './Para.astro';
+import Quote from './Quote.astro';
+import QuoteBy from './QuoteBy.astro';
+import QuoteText from './QuoteText.astro';
+
+export const mdxComponents = { Ai, KeyPoint, KeyPoints, Para, Quote, QuoteBy, QuoteText };

@@ -1,0 +1,41 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+
+// The build script writes here; see scripts/lib/generate.ts.
+const base = process.env.TRANSCRIPT_SITE_GENERATED ?? './src/generated';
+
+const episodes = defineCollection({
+  loader: glob({ pattern: '*/index.mdx', base }),
+  schema: z.object({
+    slug: z.string(),
+    title: z.string(),
+    format: z.string(),
+    file: z.string(),
+    duration: z.number(),
+    words: z.number(),
+    readingMinutes: z.number(),
+    language: z.string(),
+    date: z.coerce.date(),
+    description: z.string(),
+    disclaimer: z.string(),
+    sections: z.number(),
+  }),
+});
+
+const sections = defineCollection({
+  loader: glob({ pattern: '*/sections/*.mdx', base }),
+  schema: z.object({
+    episode: z.string(),
+    section: z.string(),
+    index: z.number(),
+    title: z.string(),
+    start: z.number(),
+    end: z.number(),
+    tag: z.enum(['watch', 'optional']),
+    summary: z.string(),
+    words: z.number(),
+  }),
+});
+
+export const collections = { episodes, sections };

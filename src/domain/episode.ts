@@ -1,0 +1,46 @@
+/** From a parsed transcript to the episode the site shows: sections, paragraphs, key points. */
+import { bestSections } from './keypoints.ts';
+import { checkEpisode } from './invariants.ts';
+import { reflow } from './reflow.ts';
+import { assignFragments, slugs } from './sections.ts';
+import type { Episode, ParsedTranscript, Section, SectionSource } from './types.ts';
+import GithubSlugger from 'github-slugger';
+
+/** Longest episode slug; longer titles are cut at a word boundary. */
+const MAX_SLUG = 50;
+
+export function episodeSlug(title: string): string {
+  const full = new GithubSlugger().slug(title).replace(/-+/g, '-').replace(/^-|-$/g, '');
+  if (full.length <= MAX_SLUG) return full || 'episode';
+  const cut = full.slice(0, MAX_SLUG + 1);
+  return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : MAX_SLUG);
+}
+
+export function buildEpisode(source: ParsedTranscript): Episode {
+  const lastTime = source.fragments.at(-1)?.time ?? 0;
+  const duration = Math.max(source.metadata.duration, lastTime);
+  const sources: SectionSource[] = source.sections.length
+    ? source.sections
+    : [{ start: 0, end: duration, title: 'Transcript', tag: 'watch', summary: '', line: 1 }];
+  const ranges = assignFragments(sources, source.fragments);
+  const sectionSlugs = slugs(sources.map((s) => s.title));
+  const sections: Section[] = sources.map((s, index) => ({
+    ...s,
+    slug: sectionSlugs[index]!,
+    index,
+    fragmentRange: ranges[index]!,
+    paragraphs: reflow(source.fragments.slice(...ranges[index]!)),
+    keyPoints: [],
+  }));
+
+  const homes = bestSections(
+    source.keyPoints.map((k) => `${k.title} ${k.explanation}`),
+    sections.map((s) => ({ slug: s.slug, title: s.title, summary: s.summary, text: s.paragraphs.map((p) => p.text).join(' ') })),
+  );
+  const keyPoints = source.keyPoints.map((k, i) => ({ ...k, section: homes[i]! }));
+  for (const point of keyPoints) sections.find((s) => s.slug === point.section)!.keyPoints.push(point);
+
+  const episode: Episode = { slug: episodeSlug(source.title), source, sections, keyPoints };
+  checkEpisode(episode);
+  return episode;
+}

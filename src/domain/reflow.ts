@@ -1,0 +1,113 @@
+/**
+ * Turns ~2-second caption fragments into paragraphs a person can read: a new paragraph at every
+ * speaker turn, and at a sentence end once a paragraph has grown long.
+ */
+import { sentenceSpans } from './nlp.ts';
+import type { Fragment, Paragraph } from './types.ts';
+
+export interface ReflowOptions {
+  /** Close a paragraph at the first sentence end after this many words. */
+  targetWords?: number;
+  /** Close it at a fragment boundary after this many words even without a sentence end. */
+  maxWords?: number;
+}
+
+interface Piece {
+  text: string;
+  time: number;
+  /** True when the piece ends at a sentence end. */
+  sentenceEnd: boolean;
+}
+
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/** Reflow the fragments of one section. Paragraph ids are `t-<seconds>`, suffixed if repeated. */
+export function reflow(fragments: readonly Fragment[], options: ReflowOptions = {}): Paragraph[] {
+  const target = options.targetWords ?? 120;
+  const max = options.maxWords ?? Math.max(target * 2, 1);
+  const paragraphs: Paragraph[] = [];
+  const used = new Set<string>();
+
+  for (const turn of splitTurns(fragments)) {
+    let open: { time: number; parts: string[]; words: number; turn: boolean } | undefined;
+    const close = () => {
+      if (!open || open.parts.length === 0) return;
+      let id = `t-${open.time}`;
+      for (let n = 2; used.has(id); n++) id = `t-${open.time}-${n}`;
+      used.add(id);
+      paragraphs.push({ id, time: open.time, text: open.parts.join(' '), turn: open.turn });
+      open = undefined;
+    };
+    let first = true;
+    for (const piece of pieces(turn, max)) {
+      open ??= { time: piece.time, parts: [], words: 0, turn: first && turn[0]!.turn };
+      first = false;
+      open.parts.push(piece.text);
+      open.words += wordCount(piece.text);
+      if ((piece.sentenceEnd && open.words >= target) || open.words >= max) close();
+    }
+    close();
+  }
+  return paragraphs;
+}
+
+/** Consecutive fragments of one speaker turn. */
+function splitTurns(fragments: readonly Fragment[]): Fragment[][] {
+  const turns: Fragment[][] = [];
+  for (const fragment of fragments) {
+    if (fragment.turn || turns.length === 0) turns.push([]);
+    turns.at(-1)!.push(fragment);
+  }
+  return turns;
+}
+
+/**
+ * The turn's text cut into sentences, each with the time of the fragment it starts in. A sentence
+ * longer than `max` words (captions without punctuation) is cut again at fragment boundaries.
+ */
+function pieces(turn: readonly Fragment[], max: number): Piece[] {
+  const starts: number[] = [];
+  let text = '';
+  for (const fragment of turn) {
+    if (fragment.text === '') continue;
+    if (text !== '') text += ' ';
+    starts.push(text.length);
+    text += fragment.text;
+  }
+  const timed = turn.filter((f) => f.text !== '');
+  if (timed.length === 0) return [];
+  const timeAt = (offset: number) => {
+    let lo = 0;
+    for (let hi = starts.length - 1; lo < hi; ) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return timed[lo]!.time;
+  };
+
+  // Only cut where the text has whitespace: a sentence splitter may end a sentence inside a
+  // token ("e.g.x"), and cutting there would change the words.
+  const cuts = [0];
+  for (const [start] of sentenceSpans(text).slice(1)) {
+    if (/\s/.test(text[start - 1] ?? '')) cuts.push(start);
+  }
+  cuts.push(text.length);
+
+  const result: Piece[] = [];
+  for (let c = 0; c + 1 < cuts.length; c++) {
+    const [from, to] = [cuts[c]!, cuts[c + 1]!];
+    const sentence = text.slice(from, to).trim();
+    if (!sentence) continue;
+    if (wordCount(sentence) <= max) {
+      result.push({ text: sentence, time: timeAt(from), sentenceEnd: true });
+      continue;
+    }
+    const inner = starts.filter((s) => s > from && s < to);
+    [from, ...inner].forEach((s, k, all) => {
+      const part = text.slice(s, all[k + 1] ?? to).trim();
+      if (part) result.push({ text: part, time: timeAt(s), sentenceEnd: k === all.length - 1 });
+    });
+  }
+  return result;
+}

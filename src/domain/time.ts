@@ -1,0 +1,38 @@
+/** Clock times as transcripts write them: `m:ss`, `mm:ss` or `h:mm:ss`. */
+
+const CLOCK = /^(?:(\d+):([0-5]\d):([0-5]\d)|(\d+):([0-5]\d))$/;
+
+/** Seconds for a clock string, or `undefined` when it is not one. */
+export function parseClock(value: string): number | undefined {
+  const m = CLOCK.exec(value.trim());
+  if (!m) return undefined;
+  if (m[1] !== undefined) return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+  return Number(m[4]) * 60 + Number(m[5]);
+}
+
+/** `m:ss` below an hour, `h:mm:ss` from an hour on, as players show times. */
+export function formatClock(seconds: number): string {
+  const total = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** A human duration for labels: `9 min`, `1 h 05 min`, `45 s`. */
+export function formatDuration(seconds: number): string {
+  const total = Math.max(0, Math.round(seconds));
+  if (total < 60) return `${total} s`;
+  const minutes = Math.round(total / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
+
+/** ISO 8601 duration (`PT58M47S`) for machine-readable markup. */
+export function isoDuration(seconds: number): string {
+  const total = Math.max(0, Math.round(seconds));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s || (!h && !m) ? `${s}S` : ''}`;
+}

@@ -1,0 +1,46 @@
+/**
+ * The last word on "nothing lost": reads the built section pages back and compares the words of
+ * their transcripts, in order, with the source fragments. It sees what a reader sees, so it also
+ * catches anything the Markdown renderer might have rewritten or swallowed.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { parse } from 'node-html-parser';
+import { tokens } from '../domain/invariants.ts';
+import type { Episode } from '../domain/types.ts';
+
+export async function transcriptWords(file: string): Promise<string[]> {
+  const html = parse(await readFile(file, 'utf8'));
+  return html.querySelectorAll('.para > p').flatMap((p) => tokens(p.text));
+}
+
+export default function checkHtml(episodes: readonly Episode[]): AstroIntegration {
+  return {
+    name: 'transcript-site:check-html',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        let words = 0;
+        for (const episode of episodes) {
+          for (const section of episode.sections) {
+            const page = path.join(site, episode.slug, section.slug, 'index.html');
+            const got = await transcriptWords(page);
+            const want = episode.source.fragments.slice(...section.fragmentRange).flatMap((f) => tokens(f.text));
+            const k = want.findIndex((w, i) => got[i] !== w);
+            if (k >= 0 || got.length !== want.length) {
+              const at = k >= 0 ? k : Math.min(got.length, want.length);
+              throw new Error(
+                `${episode.source.file}: the page ${episode.slug}/${section.slug}/ shows ${got.length} words of ${want.length}; ` +
+                  `first difference at word ${at + 1}: expected "${want[at] ?? ''}", page has "${got[at] ?? ''}"`,
+              );
+            }
+            words += got.length;
+          }
+        }
+        logger.info(`every transcript word is on its page (${words} words, ${episodes.length} episodes)`);
+      },
+    },
+  };
+}

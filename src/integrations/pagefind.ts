@@ -1,0 +1,32 @@
+/**
+ * Writes the Pagefind index after Astro has written the pages, through Pagefind's Node API.
+ * Pagefind reports problems as data; any of them fails the build, so a site never ships with a
+ * broken or missing index.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+
+export default function pagefindIndex(): AstroIntegration {
+  return {
+    name: 'transcript-site:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const started = performance.now();
+        try {
+          const { index, errors } = await pagefind.createIndex({});
+          if (!index) throw new Error(`could not start: ${errors.join('; ')}`);
+          const added = await index.addDirectory({ path: site });
+          if (added.errors.length) throw new Error(`could not index ${site}: ${added.errors.join('; ')}`);
+          const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
+          if (written.errors.length) throw new Error(`could not write the index: ${written.errors.join('; ')}`);
+          logger.info(`indexed ${added.page_count} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Everything a page needs, computed once per build from the generated collections, so pages and
+ * components stay declarative (the same split as Starlight's routing data).
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+
+export type EpisodeEntry = CollectionEntry<'episodes'>;
+export type SectionEntry = CollectionEntry<'sections'>;
+
+export interface EpisodeData {
+  entry: EpisodeEntry;
+  sections: SectionEntry[];
+}
+
+export const SITE_TITLE = 'Transcript Site';
+
+let cache: Promise<EpisodeData[]> | undefined;
+
+/** Episodes newest first (then by title), each with its sections in order. */
+export function episodes(): Promise<EpisodeData[]> {
+  cache ??= (async () => {
+    const [all, sections] = await Promise.all([getCollection('episodes'), getCollection('sections')]);
+    return all
+      .sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.data.title.localeCompare(b.data.title))
+      .map((entry) => ({
+        entry,
+        sections: sections.filter((s) => s.data.episode === entry.data.slug).sort((a, b) => a.data.index - b.data.index),
+      }));
+  })();
+  return cache;
+}
+
+/** A path inside the site, with the configured base. */
+export function href(...parts: Array<string | number>): string {
+  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  const rest = parts.map(String).filter(Boolean).join('/');
+  return rest ? `${base}${rest}/`.replace(/\/+/g, '/') : base;
+}
+
+/** The base path alone, ending in `/`. */
+export const baseUrl = (): string => import.meta.env.BASE_URL.replace(/\/?$/, '/');
