@@ -14,4 +14,15 @@ export default defineConfig({
     processor: satteri({ features: { gfm: false, smartPunctuation: false } }),
   },
   integrations: [mdx(), pagefindIndex()],
+  vite: {
+    build: {
+      rollupOptions: {
+        // Every .mdx entry triggers this known, harmless Rolldown warning (withastro/astro#18087).
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

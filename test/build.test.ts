@@ -1,0 +1,120 @@
+/** The real build, end to end, on the bundled episode. */
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { parse } from 'node-html-parser';
+import { tokens } from '../src/domain/invariants.ts';
+import { parseYoutldr } from '../src/domain/youtldr.ts';
+import { build, bundled, tempDir, type BuildResult } from './helpers/build.ts';
+
+const slug = 'openais-chief-scientist-on-continual-learning-hype';
+const sections = [
+  'intro-and-background', 'timelines-and-benchmarks', 'business-and-developer-strategy', 'continual-learning-and-science',
+  'ai-safety-and-alignment', 'openai-internal-culture', 'quickfire-and-societal-impact',
+];
+
+let site: BuildResult;
+const page = (...parts: string[]) => parse(readFileSync(path.join(site.out, ...parts, 'index.html'), 'utf8'));
+
+before(() => {
+  const dir = tempDir('build');
+  mkdirSync(path.join(dir, 'content'));
+  copyFileSync(bundled, path.join(dir, 'content', path.basename(bundled)));
+  site = build(path.join(dir, 'content'), path.join(dir, 'dist'));
+  assert.equal(site.code, 0, site.stderr + site.stdout);
+});
+
+describe('the build of the bundled episode', () => {
+  it('reports progress: the episode parsed, then the site built', () => {
+    assert.match(site.stdout, /parsed openai-chief-scientist\.youtldr\.txt: youtldr, 7 sections, 1845 fragments, 13084 words/);
+    assert.match(site.stdout, /built 1 episode\(s\) into .* in [\d.]+ s/);
+  });
+
+  it('writes the library, the overview and 7 section pages', () => {
+    const library = page();
+    assert.equal(library.querySelector('.library a')!.getAttribute('href'), `/${slug}/`);
+    assert.match(library.querySelector('.episode-card')!.text, /59 min[\s\S]*7 sections/);
+    const overview = page(slug);
+    assert.equal(overview.querySelector('h1')!.text, 'OpenAI’s Chief Scientist on Continual Learning Hype, RL Beyond Code, & Future Alignment Directions');
+    assert.deepEqual(overview.querySelectorAll('.section-list > li .section-head a').map((a) => a.getAttribute('href')), sections.map((s) => `/${slug}/${s}/`));
+    for (const s of sections) assert.ok(existsSync(path.join(site.out, slug, s, 'index.html')), s);
+  });
+
+  it('labels the AI-written text on the overview and links each key point to its section', () => {
+    const overview = page(slug);
+    assert.equal(overview.querySelectorAll('.ai').length, 2, 'summary and key points are in labelled AI blocks');
+    assert.match(overview.querySelector('.disclaimer')!.text, /AI-generated from the transcript\. May contain errors\./);
+    assert.deepEqual(overview.querySelectorAll('.key-point-where a').map((a) => a.getAttribute('href')), [
+      `/${slug}/timelines-and-benchmarks/`, `/${slug}/ai-safety-and-alignment/`, `/${slug}/ai-safety-and-alignment/`,
+    ]);
+    assert.deepEqual(overview.querySelectorAll('.quote figcaption').map((f) => f.text.trim()), ['Jakub Pachocki', 'Jakub Pachocki']);
+  });
+
+  it('puts every fragment’s words, in order, on exactly one section page', () => {
+    const parsed = parseYoutldr(readFileSync(bundled, 'utf8'), 'x');
+    const shown = sections.map((s) => page(slug, s).querySelectorAll('.para > p').flatMap((p) => tokens(p.text)));
+    assert.deepEqual(shown.flat(), parsed.fragments.flatMap((f) => tokens(f.text)));
+    // No page repeats another's words: the pages' word counts add up to the episode's.
+    assert.equal(shown.reduce((n, words) => n + words.length, 0), 13084);
+  });
+
+  it('shows section 2 with its range, tag, summary, key point and paragraphs anchored at their time', () => {
+    const p = page(slug, 'timelines-and-benchmarks');
+    assert.equal(p.querySelector('h1')!.text, 'Timelines and Benchmarks');
+    assert.match(p.querySelector('.section-page .meta')!.text, /1:53–11:21[\s\S]*9 min[\s\S]*Watch/);
+    assert.match(p.querySelector('.ai')!.text, /Sept 2024 and March 2028 goals/);
+    assert.match(p.querySelector('.key-point')!.text, /The Path to Research Autonomy/);
+    const first = p.querySelector('.para')!;
+    assert.equal(first.id, 't-113');
+    assert.equal(first.querySelector('a.ts')!.getAttribute('href'), '#t-113');
+    assert.equal(first.querySelector('a.ts')!.text, '1:53');
+    assert.equal(first.getAttribute('data-pagefind-title'), '1:53');
+  });
+
+  it('links previous, next and back to the overview', () => {
+    const p = page(slug, 'timelines-and-benchmarks');
+    assert.equal(p.querySelector('a[rel=prev]')!.getAttribute('href'), `/${slug}/intro-and-background/`);
+    assert.equal(p.querySelector('a[rel=next]')!.getAttribute('href'), `/${slug}/business-and-developer-strategy/`);
+    assert.equal(p.querySelector('.pager .up')!.getAttribute('href'), `/${slug}/`);
+    assert.equal(page(slug, sections[0]!).querySelector('a[rel=prev]'), null);
+    assert.equal(page(slug, sections[6]!).querySelector('a[rel=next]'), null);
+  });
+
+  it('gives every #t-… link a target on its page, and ships no script on reading pages', () => {
+    for (const s of sections) {
+      const p = page(slug, s);
+      const ids = new Set(p.querySelectorAll('[id]').map((e) => e.id));
+      const links = p.querySelectorAll('a[href^="#"]').map((a) => a.getAttribute('href')!.slice(1));
+      assert.ok(links.filter((l) => l.startsWith('t-')).length > 5);
+      for (const l of links) assert.ok(ids.has(l), `${s}: #${l} has no target`);
+      assert.equal(p.querySelectorAll('script').length, 0, `${s} ships a script`);
+    }
+  });
+
+  it('writes the Pagefind bundle, indexing the overview and section pages only', () => {
+    const bundle = path.join(site.out, 'pagefind');
+    for (const f of ['pagefind.js', 'pagefind-component-ui.js', 'pagefind-entry.json']) assert.ok(existsSync(path.join(bundle, f)), f);
+    const entry = JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8'));
+    const counts = Object.values(entry.languages as Record<string, { page_count: number }>).map((l) => l.page_count);
+    assert.deepEqual(counts, [8]);
+    assert.ok(readdirSync(path.join(bundle, 'fragment')).length >= 8);
+  });
+
+  it('keeps site chrome out of the index: navigation and footer sit outside data-pagefind-body', () => {
+    const p = page(slug, 'timelines-and-benchmarks');
+    const body = p.querySelector('[data-pagefind-body]')!;
+    assert.equal(body.querySelector('header, nav, footer, .crumbs, .pager'), null);
+  });
+
+  it('leaves the previous dist/ untouched when a build fails', () => {
+    const before = readFileSync(path.join(site.out, 'index.html'));
+    const broken = tempDir('broken');
+    writeFileSync(path.join(broken, 'bad.youtldr.txt'), readFileSync(bundled, 'utf8').replace('\nwatch\n', '\nmaybe\n'));
+    const failed = build(broken, site.out);
+    assert.equal(failed.code, 1);
+    assert.match(failed.stderr, /bad\.youtldr\.txt:\d+: section tag "maybe" is neither "watch" nor "optional"/);
+    assert.doesNotMatch(failed.stderr, /\n\s+at /, 'no stack trace for a user mistake');
+    assert.deepEqual(readFileSync(path.join(site.out, 'index.html')), before);
+  });
+});

@@ -1,0 +1,86 @@
+/** Transcript text is data: a hostile transcript builds, renders literally and runs nothing. */
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { overviewTree, sectionTree } from '../scripts/lib/mdx-pages.ts';
+import { serializeMdx } from '../scripts/lib/mdx-serialize.ts';
+import { buildEpisode } from '../src/domain/episode.ts';
+import { parseYoutldr } from '../src/domain/youtldr.ts';
+import { HOSTILE, hostileTranscript } from './fixtures/hostile.ts';
+import { build, tempDir, type BuildResult } from './helpers/build.ts';
+
+const source = hostileTranscript();
+const episode = buildEpisode(parseYoutldr(source, 'hostile.youtldr.txt'));
+let site: BuildResult;
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).map((f) => path.join(dir, f));
+}
+const squash = (s: string) => s.replace(/\s+/g, ' ');
+const textOf = (el: HTMLElement) => squash(el.text);
+
+before(() => {
+  const dir = tempDir('hostile');
+  writeFileSync(path.join(dir, 'hostile.youtldr.txt'), source);
+  site = build(dir, path.join(dir, 'dist'));
+});
+
+describe('hostile text', () => {
+  it('parses into every field', () => {
+    assert.match(episode.source.title, /^export const title/);
+    assert.match(episode.source.summary[0]!, /^export const summary/);
+    assert.equal(episode.sections[0]!.title, 'export const a = 1');
+    assert.match(episode.source.keyPoints[0]!.title, /^export const kp/);
+    assert.match(episode.source.quotes[0]!.text, /^export const q/);
+    assert.ok(episode.sections.flatMap((s) => s.paragraphs).some((p) => p.text.startsWith('export const z')));
+  });
+
+  it('is written as MDX with no code in it', () => {
+    for (const tree of [overviewTree(episode), ...episode.sections.map((s) => sectionTree(episode, s))]) {
+      const mdx = serializeMdx(tree, 'hostile');
+      // ESM is only read at the top level: no generated line may start with import/export.
+      assert.doesNotMatch(mdx, /^(import|export)\b/m);
+    }
+  });
+
+  it('builds: nothing ran at build time', () => {
+    assert.equal(site.code, 0, site.stderr + site.stdout);
+  });
+
+  it('appears literally on the pages, every string, in every field', () => {
+    const overview = parse(readFileSync(path.join(site.out, episode.slug, 'index.html'), 'utf8'));
+    const overviewText = textOf(overview);
+    for (const field of [episode.source.title, ...episode.source.summary, ...episode.sections.map((s) => s.summary)]) {
+      assert.ok(overviewText.includes(squash(field)), `overview misses ${field}`);
+    }
+    for (const k of episode.source.keyPoints) assert.ok(overviewText.includes(`${k.title} — ${k.explanation}`), k.title);
+    for (const q of episode.source.quotes) assert.ok(overviewText.includes(q.text), q.text);
+    assert.equal(overview.querySelector('title')!.text.startsWith(episode.source.title), true);
+
+    const transcript = episode.sections
+      .map((s) => parse(readFileSync(path.join(site.out, episode.slug, s.slug, 'index.html'), 'utf8')))
+      .map((p) => p.querySelectorAll('.para > p').map(textOf).join(' '))
+      .join(' ');
+    for (const h of HOSTILE) {
+      assert.ok(transcript.includes(squash(h)), `transcript misses ${h}`);
+      assert.ok(transcript.includes(`and then the speaker said ${squash(h)} in the middle`), `mid-sentence ${h}`);
+    }
+  });
+
+  it('adds no script, event handler, javascript: link, iframe or style to any page', () => {
+    for (const file of htmlFiles(site.out)) {
+      const doc = parse(readFileSync(file, 'utf8'));
+      const name = path.relative(site.out, file);
+      const scripts = doc.querySelectorAll('script');
+      // Only the search page loads a script, and it is ours.
+      assert.ok(scripts.every((s) => s.text.includes('pagefind-component-ui.js')), `${name}: unexpected <script>`);
+      for (const el of doc.querySelectorAll('*')) {
+        for (const attr of Object.keys(el.attributes)) assert.doesNotMatch(attr, /^on/i, `${name}: ${el.tagName} has ${attr}`);
+        for (const attr of ['href', 'src']) assert.doesNotMatch(el.getAttribute(attr) ?? '', /^\s*(javascript|data):/i, `${name}: ${attr}`);
+      }
+      assert.equal(doc.querySelectorAll('iframe, img, b, main style, article style').length, 0, `${name}: injected element`);
+    }
+  });
+});

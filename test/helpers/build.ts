@@ -1,0 +1,30 @@
+/** Runs the real build (`scripts/build.ts`) in a child process, the way `npm run build` does. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const root = path.resolve(import.meta.dirname, '..', '..');
+export const bundled = path.join(root, 'content', 'openai-chief-scientist.youtldr.txt');
+
+export interface BuildResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  out: string;
+}
+
+export function tempDir(name: string): string {
+  return mkdtempSync(path.join(tmpdir(), `transcript-site-${name}-`));
+}
+
+/** Build `content` into `out` with its own generated-MDX folder, so tests never touch src/. */
+export function build(content: string, out: string, ...args: string[]): BuildResult {
+  const run = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.ts'), '--content', content, '--out', out, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, TRANSCRIPT_SITE_GENERATED: `${out}.mdx` },
+    timeout: 300_000,
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr, out };
+}
