@@ -19,7 +19,7 @@ export function sentenceSpans(text: string): Array<[number, number]> {
     at += value.length;
   });
   const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
-  return spans.map(([first, last], s) => {
+  return spans.map(([first], s) => {
     const start = s === 0 ? 0 : offsets[first]!;
     const next = spans[s + 1];
     return [start, next ? offsets[next[0]]! : text.length];
@@ -32,8 +32,8 @@ export function contentStems(text: string): string[] {
   nlp
     .readDoc(text)
     .tokens()
-    .filter((t) => t.out(its.type) === 'word' && !t.out(its.stopWordFlag))
-    .each((t) => {
+    .filter((t: { out: (f: unknown) => unknown }) => t.out(its.type) === 'word' && !t.out(its.stopWordFlag))
+    .each((t: { out: (f: unknown) => unknown }) => {
       stems.push(t.out(its.stem) as string);
     });
   return stems;
