@@ -2,6 +2,7 @@
 import type { Root, RootContent } from 'mdast';
 import { stringify as toYaml } from 'yaml';
 import type { Episode, KeyPoint, Section } from '../../src/domain/types.ts';
+import { sentenceSpans } from '../../src/domain/nlp.ts';
 import { element, heading, paragraph, text } from './mdast.ts';
 
 function root(frontmatter: Record<string, unknown>, body: RootContent[]): Root {
@@ -52,7 +53,7 @@ export function overviewTree(episode: Episode): Root {
       readingMinutes: source.metadata.readingMinutes,
       language: source.metadata.language,
       date: source.metadata.transcribed,
-      description: source.summary[0] ?? '',
+      description: firstSentence(source.summary[0] ?? ''),
       disclaimer: source.disclaimer,
       sections: episode.sections.length,
     },
@@ -84,4 +85,9 @@ export function sectionTree(episode: Episode, section: Section): Root {
     },
     body,
   );
+}
+
+function firstSentence(paragraph: string): string {
+  const [first] = sentenceSpans(paragraph);
+  return first ? paragraph.slice(...first).trim() : paragraph;
 }
