@@ -38,4 +38,18 @@ const sections = defineCollection({
   }),
 });
 
-export const collections = { episodes, sections };
+const timelines = defineCollection({
+  loader: glob({ pattern: '*/timeline.json', base }),
+  schema: z.object({
+    episode: z.string(),
+    sections: z.array(
+      z.object({
+        section: z.string(),
+        paragraphs: z.array(z.tuple([z.number(), z.string()])),
+        turns: z.array(z.tuple([z.number(), z.string(), z.string()])),
+      }),
+    ),
+  }),
+});
+
+export const collections = { episodes, sections, timelines };

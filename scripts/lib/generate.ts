@@ -8,6 +8,26 @@ import { parseYoutldr } from '../../src/domain/youtldr.ts';
 import { overviewTree, sectionTree } from './mdx-pages.ts';
 import { serializeMdx } from './mdx-serialize.ts';
 
+/**
+ * What pages need besides the MDX: every paragraph's start (for the moment resolver) and every
+ * speaker turn's first words (for the section contents). Data, rendered by Astro with escaping.
+ */
+export function timelineData(episode: Episode) {
+  return {
+    episode: episode.slug,
+    sections: episode.sections.map((s) => ({
+      section: s.slug,
+      paragraphs: s.paragraphs.map((p) => [p.time, p.id] as const),
+      turns: s.paragraphs.filter((p, i) => p.turn || i === 0).map((p) => [p.time, p.id, firstWords(p.text)] as const),
+    })),
+  };
+}
+
+function firstWords(text: string, count = 8): string {
+  const words = text.split(/\s+/);
+  return words.length > count ? `${words.slice(0, count).join(' ')}…` : text;
+}
+
 const PARSERS: Array<{ suffix: string; parse: (text: string, file: string) => ReturnType<typeof parseYoutldr> }> = [
   { suffix: '.youtldr.txt', parse: parseYoutldr },
 ];
@@ -47,6 +67,7 @@ export async function writeMdx(episodes: readonly Episode[], outDir: string): Pr
     const dir = path.join(outDir, episode.slug);
     await mkdir(path.join(dir, 'sections'), { recursive: true });
     await writeFile(path.join(dir, 'index.mdx'), serializeMdx(overviewTree(episode), `${episode.slug} overview`));
+    await writeFile(path.join(dir, 'timeline.json'), `${JSON.stringify(timelineData(episode))}\n`);
     files++;
     for (const section of episode.sections) {
       const name = `${String(section.index + 1).padStart(2, '0')}-${section.slug}.mdx`;

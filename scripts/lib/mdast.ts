@@ -14,11 +14,16 @@ export const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type:
 export const heading = (depth: 2 | 3, value: string): Heading => ({ type: 'heading', depth, children: [text(value)] });
 
 /** Names of the components the generated MDX may use; Astro supplies them when rendering. */
-export const COMPONENTS = ['Ai', 'KeyPoints', 'KeyPoint', 'Quote', 'QuoteText', 'QuoteBy', 'Para'] as const;
+export const COMPONENTS = ['Ai', 'KeyPoints', 'KeyPoint', 'Moments', 'Moment', 'Quote', 'QuoteText', 'QuoteBy', 'Para', 'Mark'] as const;
 export type ComponentName = (typeof COMPONENTS)[number];
 
 /** Attribute values are restricted to what we generate: slugs, ids and numbers. */
 const SAFE_ATTRIBUTE = /^[a-z0-9-]*$/;
+
+/** An inline element of ours (e.g. `<Mark>` around quoted words) holding plain text. */
+export function inline(name: ComponentName, value: string): PhrasingContent {
+  return { type: 'mdxJsxTextElement', name, attributes: [], children: [text(value)] } as PhrasingContent;
+}
 
 export function element(
   name: ComponentName,

@@ -1,9 +1,10 @@
 /** The mdast trees (frontmatter + body) of an episode's overview and section pages. */
 import type { Root, RootContent } from 'mdast';
 import { stringify as toYaml } from 'yaml';
-import type { Episode, KeyPoint, Section } from '../../src/domain/types.ts';
+import type { Episode, KeyPoint, Paragraph, Section } from '../../src/domain/types.ts';
 import { sentenceSpans } from '../../src/domain/nlp.ts';
-import { element, heading, paragraph, text } from './mdast.ts';
+import { element, heading, inline, paragraph, text } from './mdast.ts';
+import type { PhrasingContent } from 'mdast';
 
 function root(frontmatter: Record<string, unknown>, body: RootContent[]): Root {
   return { type: 'root', children: [{ type: 'yaml', value: toYaml(frontmatter).trimEnd() }, ...body] };
@@ -12,7 +13,6 @@ function root(frontmatter: Record<string, unknown>, body: RootContent[]): Root {
 function keyPointList(points: readonly KeyPoint[], linkSections: boolean): RootContent[] {
   if (points.length === 0) return [];
   return [
-    heading(2, 'Key points'),
     element('Ai', {}, [
       element(
         'KeyPoints',
@@ -33,12 +33,12 @@ export function overviewTree(episode: Episode): Root {
   if (source.summary.length) {
     body.push(heading(2, 'Summary'), element('Ai', {}, source.summary.map((p) => paragraph(text(p)))));
   }
-  body.push(...keyPointList(episode.keyPoints, true));
+  if (episode.keyPoints.length) body.push(heading(2, 'Key points'), ...keyPointList(episode.keyPoints, true));
   if (source.quotes.length) {
     body.push(
       heading(2, 'Quotes'),
-      ...source.quotes.map((q) =>
-        element('Quote', {}, [element('QuoteText', {}, [paragraph(text(q.text))]), element('QuoteBy', {}, [paragraph(text(q.speaker))])]),
+      ...episode.quotes.map((q) =>
+        element('Quote', q.at ? { section: q.at.section, at: q.at.id } : {}, [element('QuoteText', {}, [paragraph(text(q.text))]), element('QuoteBy', {}, [paragraph(text(q.speaker))])]),
       ),
     );
   }
@@ -64,11 +64,22 @@ export function overviewTree(episode: Episode): Root {
 export function sectionTree(episode: Episode, section: Section): Root {
   const body: RootContent[] = [];
   if (section.summary) body.push(heading(2, 'Summary'), element('Ai', {}, [paragraph(text(section.summary))]));
-  body.push(...keyPointList(section.keyPoints, false));
+  if (section.keyPoints.length || section.moments.length) {
+    body.push(heading(2, 'Key points'), ...keyPointList(section.keyPoints, false));
+    if (section.moments.length) {
+      body.push(
+        element(
+          'Moments',
+          {},
+          section.moments.map((m) => element('Moment', { at: m.id, t: m.time }, [paragraph(text(m.text))])),
+        ),
+      );
+    }
+  }
   body.push(
     heading(2, 'Transcript'),
     ...section.paragraphs.map((p) =>
-      element('Para', { id: p.id, t: p.time, ...(p.turn ? { turn: true } : {}) }, [paragraph(text(p.text))]),
+      element('Para', { id: p.id, t: p.time, ...(p.turn ? { turn: true } : {}) }, [paragraph(...marked(p))]),
     ),
   );
   return root(
@@ -90,4 +101,19 @@ export function sectionTree(episode: Episode, section: Section): Root {
 function firstSentence(paragraph: string): string {
   const [first] = sentenceSpans(paragraph);
   return first ? paragraph.slice(...first).trim() : paragraph;
+}
+
+/** A paragraph's text with the quoted ranges wrapped in `<Mark>`. */
+function marked(p: Paragraph): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  let at = 0;
+  for (const [start, end] of p.marks ?? []) {
+    if (end <= at) continue;
+    const from = Math.max(start, at);
+    if (from > at) out.push(text(p.text.slice(at, from)));
+    out.push(inline('Mark', p.text.slice(from, end)));
+    at = end;
+  }
+  if (at < p.text.length) out.push(text(p.text.slice(at)));
+  return out;
 }

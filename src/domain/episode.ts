@@ -3,7 +3,9 @@ import { bestSections } from './keypoints.ts';
 import { checkEpisode } from './invariants.ts';
 import { reflow } from './reflow.ts';
 import { assignFragments, slugs } from './sections.ts';
-import type { Episode, ParsedTranscript, Section, SectionSource } from './types.ts';
+import { keyMoments } from './key-moments.ts';
+import { locateQuote, transcriptWords } from './quotes.ts';
+import type { Episode, ParsedTranscript, Quote, Section, SectionSource, TranscriptWarning } from './types.ts';
 import GithubSlugger from 'github-slugger';
 
 /** Longest episode slug; longer titles are cut at a word boundary. */
@@ -31,7 +33,9 @@ export function buildEpisode(source: ParsedTranscript): Episode {
     fragmentRange: ranges[index]!,
     paragraphs: reflow(source.fragments.slice(...ranges[index]!)),
     keyPoints: [],
+    moments: [],
   }));
+  for (const section of sections) section.moments = keyMoments(section.paragraphs);
 
   const homes = bestSections(
     source.keyPoints.map((k) => `${k.title} ${k.explanation}`),
@@ -40,7 +44,29 @@ export function buildEpisode(source: ParsedTranscript): Episode {
   const keyPoints = source.keyPoints.map((k, i) => ({ ...k, section: homes[i]! }));
   for (const point of keyPoints) sections.find((s) => s.slug === point.section)!.keyPoints.push(point);
 
-  const episode: Episode = { slug: episodeSlug(source.title), source, sections, keyPoints };
+  const warnings: TranscriptWarning[] = [];
+  const quotes = groundQuotes(source, sections, warnings);
+  const episode: Episode = { slug: episodeSlug(source.title), source, sections, keyPoints, quotes, warnings };
   checkEpisode(episode);
   return episode;
+}
+
+/** Link each pull quote to the paragraph where it was said and mark its words there. */
+function groundQuotes(source: ParsedTranscript, sections: Section[], warnings: TranscriptWarning[]): Quote[] {
+  const paragraphs = sections.flatMap((s) => s.paragraphs);
+  const words = transcriptWords(paragraphs);
+  return source.quotes.map((quote) => {
+    const spans = locateQuote(quote.text, paragraphs, words);
+    if (!spans) {
+      warnings.push({ file: source.file, line: quote.line, message: `quote not found in the transcript, shown unlinked: "${quote.text}"` });
+      return { ...quote };
+    }
+    for (const span of spans) {
+      const paragraph = paragraphs.find((p) => p.id === span.id)!;
+      (paragraph.marks ??= []).push([span.start, span.end]);
+      paragraph.marks.sort((a, b) => a[0] - b[0]);
+    }
+    const section = sections.find((s) => s.paragraphs.some((p) => p.id === spans[0]!.id))!;
+    return { ...quote, at: { section: section.slug, id: spans[0]!.id } };
+  });
 }

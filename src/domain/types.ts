@@ -68,6 +68,28 @@ export interface Paragraph {
   text: string;
   /** True when the paragraph opens a new speaker turn. */
   turn: boolean;
+  /** Character ranges `[start, end)` of pull quotes found in this paragraph. */
+  marks?: Array<[number, number]>;
+}
+
+/** A salient sentence from the transcript itself (extracted, not AI-written). */
+export interface KeyMoment {
+  text: string;
+  /** Anchor of the paragraph it is in. */
+  id: string;
+  time: number;
+}
+
+/** Something worth telling the user that does not stop the build. */
+export interface TranscriptWarning {
+  file: string;
+  line: number | undefined;
+  message: string;
+}
+
+export interface Quote extends QuoteSource {
+  /** Where it was said: section slug and paragraph anchor; absent when not found. */
+  at?: { section: string; id: string };
 }
 
 export interface KeyPoint extends KeyPointSource {
@@ -82,6 +104,7 @@ export interface Section extends SectionSource {
   fragmentRange: [number, number];
   paragraphs: Paragraph[];
   keyPoints: KeyPoint[];
+  moments: KeyMoment[];
 }
 
 export interface Episode {
@@ -89,4 +112,6 @@ export interface Episode {
   source: ParsedTranscript;
   sections: Section[];
   keyPoints: KeyPoint[];
+  quotes: Quote[];
+  warnings: TranscriptWarning[];
 }

@@ -7,9 +7,12 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 export type EpisodeEntry = CollectionEntry<'episodes'>;
 export type SectionEntry = CollectionEntry<'sections'>;
 
+export type Timeline = CollectionEntry<'timelines'>['data'];
+
 export interface EpisodeData {
   entry: EpisodeEntry;
   sections: SectionEntry[];
+  timeline: Timeline;
 }
 
 export const SITE_TITLE = 'Transcript Site';
@@ -19,12 +22,13 @@ let cache: Promise<EpisodeData[]> | undefined;
 /** Episodes newest first (then by title), each with its sections in order. */
 export function episodes(): Promise<EpisodeData[]> {
   cache ??= (async () => {
-    const [all, sections] = await Promise.all([getCollection('episodes'), getCollection('sections')]);
+    const [all, sections, timelines] = await Promise.all([getCollection('episodes'), getCollection('sections'), getCollection('timelines')]);
     return all
       .sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.data.title.localeCompare(b.data.title))
       .map((entry) => ({
         entry,
         sections: sections.filter((s) => s.data.episode === entry.data.slug).sort((a, b) => a.data.index - b.data.index),
+        timeline: timelines.find((t) => t.data.episode === entry.data.slug)!.data,
       }));
   })();
   return cache;

@@ -2,9 +2,12 @@
 import Ai from './Ai.astro';
 import KeyPoint from './KeyPoint.astro';
 import KeyPoints from './KeyPoints.astro';
+import Mark from './Mark.astro';
+import Moment from './Moment.astro';
+import Moments from './Moments.astro';
 import Para from './Para.astro';
 import Quote from './Quote.astro';
 import QuoteBy from './QuoteBy.astro';
 import QuoteText from './QuoteText.astro';
 
-export const mdxComponents = { Ai, KeyPoint, KeyPoints, Para, Quote, QuoteBy, QuoteText };
+export const mdxComponents = { Ai, KeyPoint, KeyPoints, Mark, Moment, Moments, Para, Quote, QuoteBy, QuoteText };

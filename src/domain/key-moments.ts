@@ -1,0 +1,60 @@
+/**
+ * Key moments: the most salient sentences a section's speakers actually said, picked by
+ * wink-nlp's sentence importance and filtered so that each is a complete, meaningful sentence.
+ */
+import { its, nlp } from './nlp.ts';
+import type { KeyMoment, Paragraph } from './types.ts';
+
+const MIN_WORDS = 8;
+const MAX_WORDS = 40;
+// Disfluencies and hedges that make a caption sentence read as filler when they dominate it.
+const FILLER = new Set(['uh', 'um', 'like', 'yeah', 'mean', 'know', 'kind', 'sort', 'right', 'okay', 'so', 'oh']);
+// A sentence that opens with one of these leans on what came before it, or is a hesitation.
+// Interview framing ("I want to talk about…", "you guys have…") introduces a moment, it is not one.
+const FRAMING = /^(i want to|i'd love to|i'm sure|i'm curious|i realize|i guess|let's|you know|it sounds like|obviously)\b|\b(you guys|you've|you're|your)\b/i;
+// Questions phrased without a question mark, as captions often write them.
+const QUESTION = /^(how|what|why|when|where|who)\s+(do|does|did|is|are|was|were|can|could|would|will|should)\b/i;
+const WEAK_OPENERS = new Set(['um', 'uh', 'yeah', 'so', 'and', 'but', 'like', 'well', 'oh', 'okay', 'because', 'or', 'which']);
+
+export function keyMoments(paragraphs: readonly Paragraph[], limit = 3): KeyMoment[] {
+  const sentences: Array<{ text: string; id: string; time: number }> = [];
+  for (const p of paragraphs) {
+    for (const s of nlp.readDoc(p.text).sentences().out() as string[]) sentences.push({ text: s.trim(), id: p.id, time: p.time });
+  }
+  if (sentences.length === 0) return [];
+  // Importance is relative to the whole section, so score the sentences together.
+  const doc = nlp.readDoc(sentences.map((s) => s.text).join(' '));
+  const scored = doc.out(its.sentenceWiseImportance) as unknown as Array<{ index: number; importance: number }>;
+  const docSentences = doc.sentences().out() as string[];
+  // Re-segmenting the joined text can merge or split differently; map by text where it agrees.
+  const byText = new Map(sentences.map((s) => [s.text, s]));
+  const picks = scored
+    .map(({ index, importance }) => ({ sentence: byText.get(docSentences[index]!.trim()), importance }))
+    .filter((x): x is { sentence: (typeof sentences)[number]; importance: number } => !!x.sentence && meaningful(x.sentence.text))
+    .sort((a, b) => b.importance - a.importance || a.sentence.time - b.sentence.time);
+  const chosen: typeof sentences = [];
+  for (const { sentence } of picks) {
+    if (chosen.length >= limit) break;
+    if (chosen.some((c) => c.text === sentence.text)) continue;
+    chosen.push(sentence);
+  }
+  return chosen.sort((a, b) => a.time - b.time).map(({ text, id, time }) => ({ text, id, time }));
+}
+
+/** A complete statement of reasonable length, not a question, not mostly filler. */
+export function meaningful(sentence: string): boolean {
+  const words = sentence.split(/\s+/).filter(Boolean);
+  if (words.length < MIN_WORDS || words.length > MAX_WORDS) return false;
+  if (!/^[\p{Lu}"“']/u.test(sentence) || !/[.!]["”']?$/.test(sentence)) return false;
+  const bare = words.map((w) => w.toLowerCase().replace(/[^\p{L}']/gu, ''));
+  if (WEAK_OPENERS.has(bare[0]!) || FRAMING.test(sentence) || QUESTION.test(sentence)) return false;
+  const filler = bare.filter((w) => FILLER.has(w)).length;
+  if (filler / words.length > 0.12) return false;
+  // Stutters ("I I think", "I think I think", "the the") mark a sentence the speaker restarted.
+  const stutter = bare.some((w, i) => (w !== '' && w === bare[i - 1]) || (i >= 3 && `${bare[i - 3]} ${bare[i - 2]}` === `${bare[i - 1]} ${w}`));
+  if (stutter) return false;
+  const tags = nlp.readDoc(sentence).tokens().out(its.pos) as string[];
+  // Questions phrased without a question mark ("Do you have …") still start with an auxiliary.
+  if (tags[0] === 'AUX') return false;
+  return (tags.includes('VERB') || tags.includes('AUX')) && tags.some((t) => t === 'NOUN' || t === 'PROPN');
+}

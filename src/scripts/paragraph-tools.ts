@@ -1,0 +1,65 @@
+/**
+ * Per-paragraph "Copy link" and "Cite" buttons, added here rather than in the HTML because they
+ * only work with JavaScript; and timestamp clicks that seek the episode's audio player if any.
+ */
+const paragraphs = document.querySelectorAll<HTMLElement>('.para');
+const announcer = document.getElementById('announcer');
+const article = document.querySelector<HTMLElement>('[data-episode-title]');
+
+function say(message: string) {
+  if (announcer) announcer.textContent = message;
+}
+
+async function copy(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = Object.assign(document.createElement('textarea'), { value: text });
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}
+
+function firstSentence(text: string): string {
+  const segments = new Intl.Segmenter(document.documentElement.lang || 'en', { granularity: 'sentence' }).segment(text);
+  for (const { segment } of segments) return segment.trim();
+  return text;
+}
+
+function citation(para: HTMLElement, url: string): string {
+  const selection = getSelection();
+  const selected = selection && !selection.isCollapsed && para.contains(selection.anchorNode) ? selection.toString().trim() : '';
+  const quote = selected || firstSentence(para.querySelector('p')?.textContent ?? '');
+  const speaker = para.dataset.speaker;
+  const clock = para.querySelector('.ts')?.textContent ?? '';
+  return `“${quote}” — ${speaker ? `${speaker}, ` : ''}${article?.dataset.episodeTitle ?? document.title}, at ${clock}. ${url}`;
+}
+
+if (paragraphs.length) {
+  const template = document.createElement('span');
+  template.className = 'para-tools';
+  template.innerHTML = '<button type="button" data-act="link">Copy link</button><button type="button" data-act="cite">Cite</button>';
+  for (const para of paragraphs) {
+    const tools = template.cloneNode(true) as HTMLElement;
+    const clock = para.querySelector('.ts')?.textContent ?? '';
+    tools.querySelector('[data-act=link]')!.setAttribute('aria-label', `Copy link to ${clock}`);
+    tools.querySelector('[data-act=cite]')!.setAttribute('aria-label', `Copy citation of ${clock}`);
+    para.append(tools);
+  }
+  document.addEventListener('click', async (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('.para-tools button');
+    if (!button) return;
+    const para = button.closest<HTMLElement>('.para')!;
+    const url = `${location.origin}${location.pathname}#${para.id}`;
+    const link = button.dataset.act === 'link';
+    const ok = await copy(link ? url : citation(para, url));
+    const label = button.textContent;
+    button.textContent = ok ? 'Copied' : 'Copy failed';
+    say(ok ? (link ? 'Link copied' : 'Citation copied') : 'Could not copy');
+    setTimeout(() => (button.textContent = label), 1500);
+  });
+}
