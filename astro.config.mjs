@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import pagefindIndex from './src/integrations/pagefind.ts';
 
@@ -13,7 +14,12 @@ export default defineConfig({
     // punctuation would rewrite the speakers' words (quotes, dashes, ellipses).
     processor: satteri({ features: { gfm: false, smartPunctuation: false } }),
   },
-  integrations: [mdx(), pagefindIndex()],
+  integrations: [
+    mdx(),
+    // Only with a site URL (`--site`); the resolver and search pages are not content.
+    sitemap({ filter: (page) => !/\/(at|search)\/$/.test(page) }),
+    pagefindIndex(),
+  ],
   vite: {
     build: {
       rollupOptions: {

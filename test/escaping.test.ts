@@ -73,9 +73,15 @@ describe('hostile text', () => {
     for (const file of htmlFiles(site.out)) {
       const doc = parse(readFileSync(file, 'utf8'));
       const name = path.relative(site.out, file);
-      const scripts = doc.querySelectorAll('script');
-      // Only the search page loads a script, and it is ours.
-      assert.ok(scripts.every((s) => s.text.includes('pagefind-component-ui.js')), `${name}: unexpected <script>`);
+      // Every script is one of ours: theme, paragraph tools, search UI, or JSON data; none holds transcript text.
+      for (const script of doc.querySelectorAll('script')) {
+        const type = script.getAttribute('type') ?? '';
+        const ours = /localStorage\.getItem\('theme'\)/.test(script.text) || /para-tools/.test(script.text)
+          || /pagefind-component-ui\.js/.test(script.text) || /moments-data/.test(script.text) || /^application\/(ld\+)?json$/.test(type);
+        assert.ok(ours, `${name}: unexpected <script> ${script.text.slice(0, 80)}`);
+        if (!type.includes('json')) assert.doesNotMatch(script.text, /alert\(|process\.exit/, `${name}: transcript text inside a script`);
+        else assert.doesNotMatch(script.text, /<\/script/i, `${name}: JSON data could close its script element`);
+      }
       for (const el of doc.querySelectorAll('*')) {
         for (const attr of Object.keys(el.attributes)) assert.doesNotMatch(attr, /^on/i, `${name}: ${el.tagName} has ${attr}`);
         for (const attr of ['href', 'src']) assert.doesNotMatch(el.getAttribute(attr) ?? '', /^\s*(javascript|data):/i, `${name}: ${attr}`);

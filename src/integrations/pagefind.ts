@@ -16,7 +16,8 @@ export default function pagefindIndex(): AstroIntegration {
         const site = fileURLToPath(dir);
         const started = performance.now();
         try {
-          const { index, errors } = await pagefind.createIndex({});
+          // Timestamps, AI labels and other furniture are not what anyone searches for.
+          const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['.ts', '.ai-label', '.ai-chip'] });
           if (!index) throw new Error(`could not start: ${errors.join('; ')}`);
           const added = await index.addDirectory({ path: site });
           if (added.errors.length) throw new Error(`could not index ${site}: ${added.errors.join('; ')}`);
