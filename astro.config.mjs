@@ -21,6 +21,8 @@ export default defineConfig({
     pagefindIndex(),
   ],
   vite: {
+    // The search UI is built like a worker (its own bundle, see Base.astro) but runs as a module.
+    worker: { format: 'es' },
     build: {
       rollupOptions: {
         // Every .mdx entry triggers this known, harmless Rolldown warning (withastro/astro#18087).

@@ -1,9 +1,9 @@
-/** Search in a real browser, on the real build: the reader's way into the transcripts. */
+/** Search in a real browser, on real builds (one at the root, one under a base path). */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launch } from './helpers/browser.ts';
 import { browserSkipReason } from './helpers/browser-guard.ts';
 import { build, bundled, tempDir } from './helpers/build.ts';
@@ -11,42 +11,45 @@ import { serve } from './helpers/serve.ts';
 
 const skip = browserSkipReason();
 const slug = 'openais-chief-scientist-on-continual-learning-hype';
+const copySlug = 'a-second-episode-for-filters';
+
+/** Two episodes: the bundled one and a retitled copy, so filters have something to narrow. */
+function library(name: string): string {
+  const dir = tempDir(name);
+  mkdirSync(path.join(dir, 'content'));
+  copyFileSync(bundled, path.join(dir, 'content', path.basename(bundled)));
+  const text = readFileSync(bundled, 'utf8').replace(/^OpenAI’s Chief Scientist on .*$/m, 'A Second Episode for Filters');
+  writeFileSync(path.join(dir, 'content', 'copy.youtldr.txt'), text);
+  return path.join(dir, 'content');
+}
+
+async function search(page: Page, query: string) {
+  await page.locator('.search-row input').fill(query);
+  await page.locator('.result').first().waitFor();
+}
 
 describe('search', { skip }, () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serve>>;
+  let sub: Awaited<ReturnType<typeof serve>>;
 
   before(async () => {
-    const dir = tempDir('search');
-    mkdirSync(path.join(dir, 'content'));
-    copyFileSync(bundled, path.join(dir, 'content', path.basename(bundled)));
-    const site = build(path.join(dir, 'content'), path.join(dir, 'dist'));
+    const content = library('search');
+    const site = build(content, path.join(path.dirname(content), 'dist'));
     assert.equal(site.code, 0, site.stderr);
+    const based = build(content, path.join(path.dirname(content), 'dist-sub'), '--base', '/podcast/');
+    assert.equal(based.code, 0, based.stderr);
     server = await serve(site.out, 4411);
+    sub = await serve(based.out, 4412, '/podcast/');
     browser = await launch();
   });
   after(async () => {
     await browser?.close();
     await server?.stop();
+    await sub?.stop();
   });
 
-  it('the header search box leads to results for "continual learning", best section first', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/${slug}/timelines-and-benchmarks/`);
-    await page.fill('#site-search', 'continual learning');
-    await page.press('#site-search', 'Enter');
-    await page.waitForURL(/\/search\/\?q=continual\+learning/);
-    const first = page.locator('pagefind-results a').first();
-    await first.waitFor();
-    const hrefs = await page.locator('pagefind-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    assert.match(hrefs[0]!, new RegExp(`^/${slug}/continual-learning-and-science/`));
-    // Paragraph sub-results link straight to the moment, with the terms to highlight.
-    assert.ok(hrefs.some((h) => /\/continual-learning-and-science\/\?highlight=continual&highlight=learning#t-\d+$/.test(h!)), hrefs.join('\n'));
-    assert.match(await page.locator('pagefind-summary').innerText(), /results? for continual learning/i);
-    await page.close();
-  });
-
-  it('no page but the search page loads anything of Pagefind', async () => {
+  it('nothing of Pagefind is fetched on page load or when idle, only once the reader shows intent', async () => {
     const page = await browser.newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
@@ -54,7 +57,100 @@ describe('search', { skip }, () => {
       await page.goto(`${server.url}${url}`);
       await page.waitForLoadState('networkidle');
     }
+    await page.waitForTimeout(1500);
     assert.deepEqual(requests.filter((r) => r.includes('/pagefind/')), []);
+    await page.hover('.search-trigger');
+    await page.waitForResponse((r) => r.url().includes('/pagefind/pagefind.js'));
+    await page.close();
+  });
+
+  it('a phrase from the middle of a section: the first hit links to its paragraph, which opens in view with the words marked', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('making forests into')}`);
+    await page.locator('.result-hits a').first().waitFor();
+    const first = await page.locator('.result-hits a').first().getAttribute('href');
+    assert.match(first!, new RegExp(`^/(${slug}|${copySlug})/timelines-and-benchmarks/\\?highlight=making&highlight=forests&highlight=into#t-358$`));
+    await page.locator('.result-hits a').first().click();
+    await page.waitForURL(/#t-358$/);
+    const para = page.locator('#t-358');
+    await page.waitForFunction(() => document.querySelectorAll('#t-358 mark.pagefind-highlight').length >= 3);
+    const box = (await para.boundingBox())!;
+    const header = (await page.locator('.site-header').boundingBox())!;
+    const viewport = page.viewportSize()!;
+    assert.ok(box.y >= header.y + header.height - 1 && box.y < viewport.height, `paragraph at y=${box.y}, below the header and in view`);
+    assert.deepEqual(await para.locator('mark.pagefind-highlight').allInnerTexts(), ['making', 'forests', 'into']);
+    // Marks stay inside the transcript.
+    assert.equal(await page.locator('mark.pagefind-highlight').evaluateAll((ms) => ms.every((m) => m.closest('.para'))), true);
+    await page.close();
+  });
+
+  it('shows the episode, section, timestamp and an emphasised excerpt, grouped by section', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/search/?q=explosive+growth`);
+    await page.locator('.result').first().waitFor();
+    const result = page.locator('.result').filter({ hasText: 'Timelines and Benchmarks' }).first();
+    assert.match(await result.locator('.result-where').innerText(), /OpenAI’s Chief Scientist|A Second Episode/);
+    assert.match(await result.locator('.result-where').innerText(), /Watch/);
+    assert.equal(await result.locator('.hit-time').first().innerText(), '2:16');
+    assert.deepEqual(await result.locator('.hit-excerpt mark').first().innerText(), 'explosive');
+    await page.close();
+  });
+
+  it('filters narrow the results to one episode and to watch or optional sections', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/search/`);
+    await search(page, 'models');
+    const urls = () => page.locator('.result-title a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const all = await urls();
+    assert.ok(all.some((u) => u.startsWith(`/${slug}/`)) && all.some((u) => u.startsWith(`/${copySlug}/`)));
+    await page.selectOption('#search-page-episode', 'A Second Episode for Filters');
+    await page.waitForFunction((s) => [...document.querySelectorAll('.result-title a')].every((a) => a.getAttribute('href')!.startsWith(`/${s}/`)), copySlug);
+    await page.selectOption('#search-page-tag', 'optional');
+    await page.waitForFunction(() => document.querySelectorAll('.result').length > 0 && [...document.querySelectorAll('.result-where')].every((w) => /Optional/.test(w.textContent!)));
+    assert.match(page.url(), /\?q=models$/);
+    await page.close();
+  });
+
+  it('Ctrl+K opens an accessible dialog: typing searches, arrows and Enter open a hit, Escape closes and focus returns', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/${slug}/`);
+    await page.focus('.search-trigger');
+    await page.keyboard.press('Control+k');
+    const dialog = page.locator('dialog.search-dialog');
+    await dialog.waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('dialog') !== null), true, 'focus moves into the dialog');
+    await page.keyboard.type('explosive growth');
+    await page.locator('dialog .result').first().waitFor();
+    assert.match(await page.locator('dialog .search-status').innerText(), /match “explosive growth”/);
+    assert.equal(await page.locator('dialog .search-status').getAttribute('role'), 'status');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'search-trigger');
+
+    await page.keyboard.press('Control+k');
+    await page.locator('dialog .result').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const target = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+    assert.match(target!, /#t-136$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#t-136$/);
+    await page.close();
+  });
+
+  it('works under a base path: index, UI and result links all carry /podcast/', async () => {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(`${sub.url}/podcast/${slug}/`);
+    await page.click('.search-trigger');
+    await page.keyboard.type('making forests into');
+    await page.locator('dialog .result-hits a').first().waitFor();
+    const href = await page.locator('dialog .result-hits a').first().getAttribute('href');
+    assert.match(href!, /^\/podcast\/[a-z0-9-]+\/timelines-and-benchmarks\/\?highlight=making&highlight=forests&highlight=into#t-358$/);
+    assert.ok(requests.filter((r) => r.includes('pagefind')).every((r) => r.startsWith('/podcast/pagefind/')), requests.join('\n'));
+    await page.locator('dialog .result-hits a').first().click();
+    await page.waitForFunction(() => document.querySelectorAll('#t-358 mark.pagefind-highlight').length >= 3);
     await page.close();
   });
 });

@@ -1,0 +1,45 @@
+/**
+ * The search bundle's entry: the Ctrl/⌘-K dialog (a native <dialog>: focus moves in, Escape
+ * closes) and the inline UI of the /search/ page. Loaded by URL on intent (see ../site.ts), it
+ * hands its API over on `window` rather than as exports.
+ */
+import { mountSearch } from './ui';
+
+let dialog: HTMLDialogElement | undefined;
+let input: HTMLInputElement | undefined;
+
+export function openSearch(returnTo: HTMLElement | null) {
+  if (!dialog) {
+    dialog = Object.assign(document.createElement('dialog'), { className: 'search-dialog' });
+    dialog.setAttribute('aria-label', 'Search the transcripts');
+    const host = Object.assign(document.createElement('div'), { id: 'search-modal', className: 'search-ui' });
+    const close = Object.assign(document.createElement('button'), { type: 'button', className: 'search-close', textContent: 'Close' });
+    close.setAttribute('aria-label', 'Close search');
+    close.addEventListener('click', () => dialog!.close());
+    dialog.append(close, host);
+    // A click on the backdrop (the dialog element itself, outside its content) closes it.
+    dialog.addEventListener('click', (event) => {
+      if (event.target === dialog) dialog.close();
+    });
+    // In a search field Chrome spends the first Escape on clearing it; in a dialog Escape means close.
+    dialog.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        dialog!.close();
+      }
+    });
+    document.body.append(dialog);
+    input = mountSearch(host);
+  }
+  const d = dialog;
+  d.addEventListener('close', () => returnTo?.focus(), { once: true });
+  if (!d.open) d.showModal();
+  input!.focus();
+  input!.select();
+}
+
+export interface SearchApi {
+  openSearch: typeof openSearch;
+  mountSearch: typeof mountSearch;
+}
+(window as unknown as { transcriptSiteSearch: SearchApi }).transcriptSiteSearch = { openSearch, mountSearch };
