@@ -76,7 +76,7 @@ describe('hostile text', () => {
       // Every script is one of ours: theme, paragraph tools, search UI, or JSON data; none holds transcript text.
       for (const script of doc.querySelectorAll('script')) {
         const type = script.getAttribute('type') ?? '';
-        const ours = /localStorage\.getItem\('theme'\)/.test(script.text) || /para-tools/.test(script.text)
+        const ours = /^\/_astro\/[\w.-]+\.js$/.test(script.getAttribute('src') ?? '') || /localStorage\.getItem\('theme'\)/.test(script.text) || /para-tools/.test(script.text)
           || /pagefind-component-ui\.js/.test(script.text) || /moments-data/.test(script.text) || /^application\/(ld\+)?json$/.test(type);
         assert.ok(ours, `${name}: unexpected <script> ${script.text.slice(0, 80)}`);
         if (!type.includes('json')) assert.doesNotMatch(script.text, /alert\(|process\.exit/, `${name}: transcript text inside a script`);

@@ -20,7 +20,10 @@ export function loadScript(src: string): Promise<void> {
   return promise;
 }
 
-export async function loadSearch(src: string): Promise<SearchApi> {
+export async function loadSearch(src: string, styles?: string): Promise<SearchApi> {
+  if (styles && !document.querySelector(`link[href="${styles}"]`)) {
+    document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: styles }));
+  }
   await loadScript(src);
   return (window as unknown as { transcriptSiteSearch: SearchApi }).transcriptSiteSearch;
 }

@@ -8,7 +8,7 @@ import { base } from './base';
 import { loadScript, loadSearch } from './load';
 
 const trigger = document.querySelector<HTMLAnchorElement>('.search-trigger');
-const load = () => loadSearch(trigger!.dataset.module!);
+const load = () => loadSearch(trigger!.dataset.module!, trigger!.dataset.styles);
 if (trigger) {
   if (/Mac|iPhone|iPad/.test(navigator.platform)) trigger.querySelector('kbd')!.textContent = '⌘ K';
   for (const intent of ['pointerenter', 'focus', 'touchstart']) trigger.addEventListener(intent, () => void load(), { once: true, passive: true });

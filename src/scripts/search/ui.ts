@@ -29,11 +29,12 @@ void pagefind();
 
 const PAGE_SIZE = 8;
 const AI_ANCHORS = new Set(['summary', 'key-points']);
-const h = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: Array<Node | string>) => {
-  const el = Object.assign(document.createElement(tag), props);
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+  const el: HTMLElementTagNameMap[K] = document.createElement(tag);
+  Object.assign(el, props);
   el.append(...children);
   return el;
-};
+}
 
 /** Build the search UI into `host`; returns its input. */
 export function mountSearch(host: HTMLElement, options: { syncUrl?: boolean } = {}): HTMLInputElement {
