@@ -3,9 +3,16 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
+import { fileURLToPath } from 'node:url';
+import { loadSiteConfig } from './src/domain/site-config.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 
+// transcript-site.yml; `npm run build -- --site … --base …` overrides site and base.
+const config = loadSiteConfig(fileURLToPath(new URL('.', import.meta.url)));
+
 export default defineConfig({
+  ...(config.site ? { site: config.site } : {}),
+  base: config.base,
   // Directory pages (`/episode/section/`) so links work on any static host.
   trailingSlash: 'always',
   build: { format: 'directory' },
@@ -16,11 +23,12 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
-    // Only with a site URL (`--site`); the resolver and search pages are not content.
-    sitemap({ filter: (page) => !/\/(at|search)\/$/.test(page) }),
+    // Needs a site URL; the resolver and search pages are not content.
+    ...(config.site ? [sitemapFor()] : []),
     pagefindIndex(),
   ],
   vite: {
+    define: { __SITE_CONFIG__: JSON.stringify(config) },
     // The search UI is built like a worker (its own bundle, see Base.astro) but runs as a module.
     worker: { format: 'es' },
     build: {
@@ -34,3 +42,7 @@ export default defineConfig({
     },
   },
 });
+
+export function sitemapFor() {
+  return sitemap({ filter: (page) => !/\/(at|search)\/$/.test(page) });
+}

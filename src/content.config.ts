@@ -15,11 +15,14 @@ const episodes = defineCollection({
     duration: z.number(),
     words: z.number(),
     readingMinutes: z.number(),
-    language: z.string(),
-    date: z.coerce.date(),
+    language: z.string().optional(),
+    date: z.coerce.date().optional(),
     description: z.string(),
-    disclaimer: z.string(),
+    descriptionIsAi: z.boolean(),
+    disclaimer: z.string().optional(),
+    media: z.string().optional(),
     sections: z.number(),
+    autoSections: z.boolean(),
   }),
 });
 
@@ -32,7 +35,7 @@ const sections = defineCollection({
     title: z.string(),
     start: z.number(),
     end: z.number(),
-    tag: z.enum(['watch', 'optional']),
+    tag: z.enum(['watch', 'optional']).optional(),
     summary: z.string(),
     words: z.number(),
   }),
@@ -42,11 +45,13 @@ const timelines = defineCollection({
   loader: glob({ pattern: '*/timeline.json', base }),
   schema: z.object({
     episode: z.string(),
+    speakers: z.array(z.string()),
     sections: z.array(
       z.object({
         section: z.string(),
         paragraphs: z.array(z.tuple([z.number(), z.string()])),
         turns: z.array(z.tuple([z.number(), z.string(), z.string()])),
+        speakers: z.array(z.string()),
       }),
     ),
   }),

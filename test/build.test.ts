@@ -29,8 +29,9 @@ before(() => {
 
 describe('the build of the bundled episode', () => {
   it('reports progress: the episode parsed, then the site built', () => {
-    assert.match(site.stdout, /parsed openai-chief-scientist\.youtldr\.txt: youtldr, 7 sections, 1845 fragments, 13084 words/);
-    assert.match(site.stdout, /built 1 episode\(s\) into .* in [\d.]+ s/);
+    assert.match(site.stdout, /parsed openai-chief-scientist\.youtldr\.txt: youtldr, 7 sections, 1845 fragments, 13084 words, 0 warnings/);
+    assert.match(site.stdout, /astro: rendering pages…[\s\S]*pagefind: indexed \d+ pages[\s\S]*check: every transcript word is on its page \(13084 words, 1 episodes\)/);
+    assert.match(site.stdout, /built 1 episode\(s\), 12 pages, [\d.]+ MB into .* in [\d.]+ s/);
   });
 
   it('writes the library, the overview and 7 section pages', () => {

@@ -27,7 +27,7 @@ function parseError(source: string): TranscriptError {
 describe('YouTLDR parser on the bundled episode', () => {
   it('reads the title and the glued metadata line', () => {
     assert.equal(parsed.title, 'OpenAI’s Chief Scientist on Continual Learning Hype, RL Beyond Code, & Future Alignment Directions');
-    assert.deepEqual(parsed.metadata, { duration: 58 * 60 + 47, words: 13171, readingMinutes: 66, language: 'English', transcribed: '2026-04-11' });
+    assert.deepEqual(parsed.metadata, { duration: 58 * 60 + 47, words: 13171, readingMinutes: 66, language: 'English', date: '2026-04-11' });
   });
 
   it('reads the AI summary paragraphs and the disclaimer', () => {

@@ -117,7 +117,7 @@ describe('search', { skip }, () => {
     await page.focus('.search-trigger');
     await page.keyboard.press('Control+k');
     const dialog = page.locator('dialog.search-dialog');
-    await dialog.waitFor();
+    await page.locator('dialog .search-row input:focus').waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.closest('dialog') !== null), true, 'focus moves into the dialog');
     await page.keyboard.type('explosive growth');
     await page.locator('dialog .result').first().waitFor();
@@ -144,6 +144,7 @@ describe('search', { skip }, () => {
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     await page.goto(`${sub.url}/podcast/${slug}/`);
     await page.click('.search-trigger');
+    await page.locator('dialog .search-row input:focus').waitFor();
     await page.keyboard.type('making forests into');
     await page.locator('dialog .result-hits a').first().waitFor();
     const href = await page.locator('dialog .result-hits a').first().getAttribute('href');

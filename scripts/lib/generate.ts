@@ -1,62 +1,151 @@
 /** content/ → episodes → MDX files. Everything before Astro runs. */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { applySidecar } from '../../src/domain/apply-sidecar.ts';
+import { parseCaptions } from '../../src/domain/captions.ts';
+import { parseChapters } from '../../src/domain/chapters.ts';
 import { buildEpisode } from '../../src/domain/episode.ts';
 import { TranscriptError } from '../../src/domain/errors.ts';
-import type { Episode } from '../../src/domain/types.ts';
+import { tokens } from '../../src/domain/invariants.ts';
+import { parsePodcastJson } from '../../src/domain/podcast-json.ts';
+import { parseSidecar, type Sidecar } from '../../src/domain/sidecar.ts';
+import type { Episode, ParsedTranscript } from '../../src/domain/types.ts';
 import { parseYoutldr } from '../../src/domain/youtldr.ts';
 import { overviewTree, sectionTree } from './mdx-pages.ts';
 import { serializeMdx } from './mdx-serialize.ts';
 
+type Parser = (text: string, file: string) => ParsedTranscript | Promise<ParsedTranscript>;
+
+/** Formats by file extension. */
+export const FORMATS: Array<{ ext: string; name: string; parse: Parser }> = [
+  { ext: '.txt', name: 'YouTLDR text export', parse: parseYoutldr },
+  { ext: '.vtt', name: 'WebVTT', parse: (t, f) => parseCaptions(t, f, 'vtt') },
+  { ext: '.srt', name: 'SRT', parse: (t, f) => parseCaptions(t, f, 'srt') },
+  { ext: '.json', name: 'Podcasting 2.0 JSON', parse: parsePodcastJson },
+];
+const SIDECAR_EXTS = ['.yml', '.yaml'];
+
+/** `talk.youtldr.txt` and `talk.vtt` both have the episode name `talk`: their sidecar is `talk.yml`. */
+export const episodeName = (file: string) => path.basename(file).replace(/\..*$/, '');
+
 /**
- * What pages need besides the MDX: every paragraph's start (for the moment resolver) and every
- * speaker turn's first words (for the section contents). Data, rendered by Astro with escaping.
+ * Transcript files in `dir`, sorted so output never depends on directory order. Chapters files
+ * named by a sidecar are inputs to that episode, not episodes of their own.
+ */
+export async function transcriptFiles(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).sort();
+  } catch {
+    throw new TranscriptError(dir, undefined, 'the content folder does not exist', 'create it and put transcripts in it, or pass --content DIR');
+  }
+  const chapterFiles = new Set<string>();
+  for (const name of names.filter((n) => SIDECAR_EXTS.includes(path.extname(n)))) {
+    const sidecar = await readSidecar(path.join(dir, name));
+    if (sidecar?.chapters) chapterFiles.add(path.resolve(dir, sidecar.chapters));
+  }
+  const files = names
+    .filter((n) => FORMATS.some((f) => n.endsWith(f.ext)))
+    .map((n) => path.join(dir, n))
+    .filter((f) => !chapterFiles.has(path.resolve(f)));
+  if (files.length === 0) {
+    throw new TranscriptError(dir, undefined, 'no transcripts found', `add files ending in ${FORMATS.map((f) => f.ext).join(', ')}`);
+  }
+  return files;
+}
+
+async function readSidecar(file: string): Promise<Sidecar | undefined> {
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  return text === undefined ? undefined : parseSidecar(text, shown(file));
+}
+
+const shown = (file: string) => path.relative(process.cwd(), file) || file;
+
+/** Decode bytes as UTF-8, refusing binary and mis-encoded files with a clear message. */
+export function decodeText(bytes: Uint8Array, file: string): string {
+  if (bytes.length === 0) throw new TranscriptError(file, 1, 'the file is empty');
+  if (bytes.includes(0)) throw new TranscriptError(file, undefined, 'this is a binary file, not a transcript', 'transcripts are UTF-8 text files');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const bad = bytes.findIndex((_, i) => {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, i + 1), { stream: false });
+        return false;
+      } catch {
+        return i > 0 && (bytes[i]! & 0xc0) !== 0x80;
+      }
+    });
+    const line = bad > 0 ? new TextDecoder().decode(bytes.subarray(0, bad)).split('\n').length : undefined;
+    throw new TranscriptError(file, line, 'the file is not valid UTF-8 text', 'save it as UTF-8 (most editors have an "encoding" option)');
+  }
+}
+
+/** Parse one transcript with its sidecar (and the sidecar's chapters) into an episode. */
+export async function loadEpisode(file: string): Promise<Episode> {
+  const format = FORMATS.find((f) => file.endsWith(f.ext))!;
+  const name = shown(file);
+  const parsed = await format.parse(decodeText(await readFile(file), name), name);
+  const dir = path.dirname(file);
+  let sidecar: Sidecar | undefined;
+  for (const ext of SIDECAR_EXTS) sidecar ??= await readSidecar(path.join(dir, `${episodeName(file)}${ext}`));
+  let chapters;
+  if (sidecar?.chapters) {
+    const chaptersFile = path.resolve(dir, sidecar.chapters);
+    const text = await readFile(chaptersFile, 'utf8').catch(() => {
+      throw new TranscriptError(`${shown(path.join(dir, episodeName(file)))}.yml`, undefined, `chapters file "${sidecar!.chapters}" not found`, 'the path is relative to the sidecar');
+    });
+    chapters = parseChapters(text, shown(chaptersFile), parsed.metadata.duration);
+  }
+  return buildEpisode(applySidecar(parsed, sidecar, chapters));
+}
+
+/** Load every episode; two episodes may not share a slug. */
+export async function loadEpisodes(files: readonly string[], onEpisode?: (episode: Episode, file: string) => void): Promise<Episode[]> {
+  const episodes: Episode[] = [];
+  const bySlug = new Map<string, string>();
+  for (const file of files) {
+    const episode = await loadEpisode(file);
+    const other = bySlug.get(episode.slug);
+    if (other) {
+      throw new TranscriptError(shown(file), undefined, `gets the URL slug "${episode.slug}", which ${other} has already`,
+        `give one of them another title, or a "slug:" in its sidecar (${episodeName(file)}.yml)`);
+    }
+    bySlug.set(episode.slug, shown(file));
+    episodes.push(episode);
+    onEpisode?.(episode, file);
+  }
+  return episodes;
+}
+
+/**
+ * What pages need besides the MDX: every paragraph's start (for the moment resolver), every
+ * speaker turn's first words (for the section contents) and the speakers' names (paragraphs
+ * refer to them by index). Data, rendered by Astro with escaping.
  */
 export function timelineData(episode: Episode) {
+  const speakers = speakerList(episode);
   return {
     episode: episode.slug,
+    speakers,
     sections: episode.sections.map((s) => ({
       section: s.slug,
       paragraphs: s.paragraphs.map((p) => [p.time, p.id] as const),
       turns: s.paragraphs.filter((p, i) => p.turn || i === 0).map((p) => [p.time, p.id, firstWords(p.text)] as const),
+      speakers: [...new Set(s.paragraphs.flatMap((p) => (p.speaker ? [p.speaker] : [])))],
     })),
   };
 }
 
+export function speakerList(episode: Episode): string[] {
+  return [...new Set(episode.sections.flatMap((s) => s.paragraphs.flatMap((p) => (p.speaker ? [p.speaker] : []))))];
+}
+
+export const wordCount = (episode: Episode) => episode.source.fragments.reduce((n, f) => n + tokens(f.text).length, 0);
+
 function firstWords(text: string, count = 8): string {
   const words = text.split(/\s+/);
   return words.length > count ? `${words.slice(0, count).join(' ')}…` : text;
-}
-
-const PARSERS: Array<{ suffix: string; parse: (text: string, file: string) => ReturnType<typeof parseYoutldr> }> = [
-  { suffix: '.youtldr.txt', parse: parseYoutldr },
-];
-
-/** Transcript files in `dir`, sorted so output never depends on directory order. */
-export async function transcriptFiles(dir: string): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    throw new TranscriptError(dir, undefined, 'the content folder does not exist', 'create it and put transcripts in it, or pass --content DIR');
-  }
-  const files = names.filter((n) => PARSERS.some((p) => n.endsWith(p.suffix))).sort();
-  if (files.length === 0) {
-    throw new TranscriptError(dir, undefined, 'no transcripts found', `add files ending in ${PARSERS.map((p) => p.suffix).join(', ')}`);
-  }
-  return files.map((n) => path.join(dir, n));
-}
-
-export async function loadEpisode(file: string, shownAs: string): Promise<Episode> {
-  const parser = PARSERS.find((p) => file.endsWith(p.suffix))!;
-  const bytes = await readFile(file);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new TranscriptError(shownAs, undefined, 'the file is not valid UTF-8 text', 'save it as UTF-8');
-  }
-  return buildEpisode(parser.parse(text, shownAs));
 }
 
 /** Write every episode's MDX into `outDir`, replacing what was there. */
@@ -66,12 +155,13 @@ export async function writeMdx(episodes: readonly Episode[], outDir: string): Pr
   for (const episode of episodes) {
     const dir = path.join(outDir, episode.slug);
     await mkdir(path.join(dir, 'sections'), { recursive: true });
+    const speakers = speakerList(episode);
     await writeFile(path.join(dir, 'index.mdx'), serializeMdx(overviewTree(episode), `${episode.slug} overview`));
     await writeFile(path.join(dir, 'timeline.json'), `${JSON.stringify(timelineData(episode))}\n`);
     files++;
     for (const section of episode.sections) {
       const name = `${String(section.index + 1).padStart(2, '0')}-${section.slug}.mdx`;
-      await writeFile(path.join(dir, 'sections', name), serializeMdx(sectionTree(episode, section), `${episode.slug}/${section.slug}`));
+      await writeFile(path.join(dir, 'sections', name), serializeMdx(sectionTree(episode, section, speakers), `${episode.slug}/${section.slug}`));
       files++;
     }
   }

@@ -29,6 +29,7 @@ function keyPointList(points: readonly KeyPoint[], linkSections: boolean): RootC
 
 export function overviewTree(episode: Episode): Root {
   const { source } = episode;
+  const words = source.fragments.reduce((n, f) => n + f.text.split(/\s+/).filter(Boolean).length, 0);
   const body: RootContent[] = [];
   if (source.summary.length) {
     body.push(heading(2, 'Summary'), element('Ai', {}, source.summary.map((p) => paragraph(text(p)))));
@@ -49,19 +50,23 @@ export function overviewTree(episode: Episode): Root {
       format: source.format,
       file: source.file,
       duration: source.metadata.duration,
-      words: source.metadata.words - source.turnMarkers,
-      readingMinutes: source.metadata.readingMinutes,
-      language: source.metadata.language,
-      date: source.metadata.transcribed,
-      description: firstSentence(source.summary[0] ?? ''),
-      disclaimer: source.disclaimer,
+      words,
+      readingMinutes: source.metadata.readingMinutes ?? Math.max(1, Math.round(words / 200)),
+      ...(source.metadata.language ? { language: source.metadata.language } : {}),
+      ...(source.metadata.date ? { date: source.metadata.date } : {}),
+      description: source.description ?? firstSentence(source.summary[0] ?? ''),
+      // The description is the publisher's own words when the sidecar gives it; otherwise AI.
+      descriptionIsAi: !source.description && source.summary.length > 0,
+      ...(source.disclaimer ? { disclaimer: source.disclaimer } : {}),
+      ...(source.media ? { media: source.media } : {}),
       sections: episode.sections.length,
+      autoSections: source.autoSections ?? false,
     },
     body,
   );
 }
 
-export function sectionTree(episode: Episode, section: Section): Root {
+export function sectionTree(episode: Episode, section: Section, speakers: readonly string[] = []): Root {
   const body: RootContent[] = [];
   if (section.summary) body.push(heading(2, 'Summary'), element('Ai', {}, [paragraph(text(section.summary))]));
   if (section.keyPoints.length || section.moments.length) {
@@ -79,7 +84,13 @@ export function sectionTree(episode: Episode, section: Section): Root {
   body.push(
     heading(2, 'Transcript'),
     ...section.paragraphs.map((p) =>
-      element('Para', { id: p.id, t: p.time, ...(p.turn ? { turn: true } : {}) }, [paragraph(...marked(p))]),
+      element('Para', {
+        id: p.id,
+        t: p.time,
+        ...(p.turn ? { turn: true } : {}),
+        // Names are text, so they travel as an index into the episode's speaker list (timeline.json).
+        ...(p.speaker ? { speaker: speakers.indexOf(p.speaker) } : {}),
+      }, [paragraph(...marked(p))]),
     ),
   );
   return root(
@@ -90,7 +101,7 @@ export function sectionTree(episode: Episode, section: Section): Root {
       title: section.title,
       start: section.start,
       end: section.end,
-      tag: section.tag,
+      ...(section.tag ? { tag: section.tag } : {}),
       summary: section.summary,
       words: section.paragraphs.reduce((n, p) => n + p.text.split(/\s+/).filter(Boolean).length, 0),
     },

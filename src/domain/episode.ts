@@ -3,6 +3,7 @@ import { bestSections } from './keypoints.ts';
 import { checkEpisode } from './invariants.ts';
 import { reflow } from './reflow.ts';
 import { assignFragments, slugs } from './sections.ts';
+import { autoSections } from './auto-sections.ts';
 import { keyMoments } from './key-moments.ts';
 import { locateQuote, transcriptWords } from './quotes.ts';
 import type { Episode, ParsedTranscript, Quote, Section, SectionSource, TranscriptWarning } from './types.ts';
@@ -21,9 +22,7 @@ export function episodeSlug(title: string): string {
 export function buildEpisode(source: ParsedTranscript): Episode {
   const lastTime = source.fragments.at(-1)?.time ?? 0;
   const duration = Math.max(source.metadata.duration, lastTime);
-  const sources: SectionSource[] = source.sections.length
-    ? source.sections
-    : [{ start: 0, end: duration, title: 'Transcript', tag: 'watch', summary: '', line: 1 }];
+  const sources: SectionSource[] = source.sections.length ? source.sections : autoSections(source.fragments, duration);
   const ranges = assignFragments(sources, source.fragments);
   const sectionSlugs = slugs(sources.map((s) => s.title));
   const sections: Section[] = sources.map((s, index) => ({
@@ -46,7 +45,7 @@ export function buildEpisode(source: ParsedTranscript): Episode {
 
   const warnings: TranscriptWarning[] = [];
   const quotes = groundQuotes(source, sections, warnings);
-  const episode: Episode = { slug: episodeSlug(source.title), source, sections, keyPoints, quotes, warnings };
+  const episode: Episode = { slug: source.slug ?? episodeSlug(source.title), source, sections, keyPoints, quotes, warnings };
   checkEpisode(episode);
   return episode;
 }

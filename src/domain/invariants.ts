@@ -15,7 +15,7 @@ export function checkEpisode(episode: Episode): void {
 
   // YouTLDR counts the `>>` turn markers among its words.
   const counted = source.fragments.reduce((n, f) => n + tokens(f.text).length, 0) + source.turnMarkers;
-  if (counted !== source.metadata.words) {
+  if (source.metadata.words !== undefined && counted !== source.metadata.words) {
     fail(undefined,
       `the metadata says ${source.metadata.words} words but the fragments hold ${counted} (${counted - source.turnMarkers} words and ${source.turnMarkers} ">>" markers)`,
       'the export may be truncated or edited; export it again or fix the word count');

@@ -30,12 +30,13 @@ export function reflow(fragments: readonly Fragment[], options: ReflowOptions = 
 
   for (const turn of splitTurns(fragments)) {
     let open: { time: number; parts: string[]; words: number; turn: boolean } | undefined;
+    const speaker = turn[0]!.speaker;
     const close = () => {
       if (!open || open.parts.length === 0) return;
       let id = `t-${open.time}`;
       for (let n = 2; used.has(id); n++) id = `t-${open.time}-${n}`;
       used.add(id);
-      paragraphs.push({ id, time: open.time, text: open.parts.join(' '), turn: open.turn });
+      paragraphs.push({ id, time: open.time, text: open.parts.join(' '), turn: open.turn, ...(speaker ? { speaker } : {}) });
       open = undefined;
     };
     let first = true;
@@ -83,7 +84,7 @@ function pieces(turn: readonly Fragment[], max: number): Piece[] {
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return timed[lo]!.time;
+    return Math.floor(timed[lo]!.time);
   };
 
   // Only cut where the text has whitespace: a sentence splitter may end a sentence inside a

@@ -3,61 +3,77 @@
 export type SectionTag = 'watch' | 'optional';
 
 export interface Fragment {
-  /** Start time in seconds. */
+  /** Start time in seconds (fractions allowed; anchors use whole seconds). */
   time: number;
+  /** End time in seconds, where the format gives one. */
+  end?: number;
+  /** Who speaks, where the format or the sidecar says. */
+  speaker?: string;
   /** Text as written in the source, without a leading `>>` turn marker. */
   text: string;
   /** True when the source marks a new speaker's turn here (`>>` in YouTLDR exports). */
   turn: boolean;
   /** 1-based line of the fragment's text in the source file, for error messages. */
-  line: number;
+  line: number | undefined;
 }
 
 export interface SectionSource {
   start: number;
   end: number;
   title: string;
-  tag: SectionTag;
+  /** Watch/optional, where the source judges it; absent for chapters and automatic parts. */
+  tag?: SectionTag;
   summary: string;
-  line: number;
+  line: number | undefined;
 }
 
 export interface KeyPointSource {
   title: string;
   explanation: string;
-  line: number;
+  line: number | undefined;
 }
 
 export interface QuoteSource {
   text: string;
   speaker: string;
-  line: number;
+  line: number | undefined;
 }
 
 export interface EpisodeMetadata {
   /** Duration in seconds. */
   duration: number;
-  words: number;
-  readingMinutes: number;
-  language: string;
-  /** ISO date (YYYY-MM-DD) the transcript was made. */
-  transcribed: string;
+  /** The word count the source states, if it states one (checked against the fragments). */
+  words?: number;
+  readingMinutes?: number;
+  language?: string;
+  /** ISO date (YYYY-MM-DD) of the episode or its transcript. */
+  date?: string;
 }
+
+export type TranscriptFormat = 'youtldr' | 'vtt' | 'srt' | 'podcast-json';
 
 export interface ParsedTranscript {
   file: string;
-  format: 'youtldr';
+  format: TranscriptFormat;
   title: string;
+  /** A short description (from the sidecar); the AI summary's first sentence stands in otherwise. */
+  description?: string;
+  /** Preferred URL slug (from the sidecar). */
+  slug?: string;
+  /** The episode's audio or video: a YouTube URL or a media file URL (from the sidecar). */
+  media?: string;
   metadata: EpisodeMetadata;
   summary: string[];
   sections: SectionSource[];
   keyPoints: KeyPointSource[];
   quotes: QuoteSource[];
   /** The label the source puts on its AI-written parts. */
-  disclaimer: string;
+  disclaimer?: string;
   fragments: Fragment[];
   /** How many `>>` turn markers the source carried (they count as words in YouTLDR's total). */
   turnMarkers: number;
+  /** True when sections were made automatically because the source had none. */
+  autoSections?: boolean;
 }
 
 /** A reflowed paragraph: consecutive sentences of one speaker turn. */
@@ -68,6 +84,7 @@ export interface Paragraph {
   text: string;
   /** True when the paragraph opens a new speaker turn. */
   turn: boolean;
+  speaker?: string;
   /** Character ranges `[start, end)` of pull quotes found in this paragraph. */
   marks?: Array<[number, number]>;
 }

@@ -160,7 +160,7 @@ export function parseYoutldr(source: string, file: string): ParsedTranscript {
   };
 }
 
-function parseMetadata(line: Line, fail: (line: number, message: string, hint?: string) => never): EpisodeMetadata {
+function parseMetadata(line: Line, fail: (line: number, message: string, hint?: string) => never): Required<EpisodeMetadata> {
   const m = METADATA.exec(line.text);
   if (!m) {
     return fail(line.n, `expected the metadata line ("58:4713,171 words · ~66 min readEnglishTranscribed Apr 11, 2026"), found "${clip(line.text)}"`);
@@ -172,7 +172,7 @@ function parseMetadata(line: Line, fail: (line: number, message: string, hint?: 
     words: Number(m[2]!.replaceAll(',', '')),
     readingMinutes: Number(m[3]),
     language: m[4]!.trim(),
-    transcribed: `${m[7]}-${String(month + 1).padStart(2, '0')}-${m[6]!.padStart(2, '0')}`,
+    date: `${m[7]}-${String(month + 1).padStart(2, '0')}-${m[6]!.padStart(2, '0')}`,
   };
 }
 

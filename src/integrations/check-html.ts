@@ -20,7 +20,7 @@ export default function checkHtml(episodes: readonly Episode[]): AstroIntegratio
   return {
     name: 'transcript-site:check-html',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir }) => {
         const site = fileURLToPath(dir);
         let words = 0;
         for (const episode of episodes) {
@@ -39,7 +39,7 @@ export default function checkHtml(episodes: readonly Episode[]): AstroIntegratio
             words += got.length;
           }
         }
-        logger.info(`every transcript word is on its page (${words} words, ${episodes.length} episodes)`);
+        console.log(`check: every transcript word is on its page (${words} words, ${episodes.length} episodes)`);
       },
     },
   };

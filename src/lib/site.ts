@@ -15,7 +15,9 @@ export interface EpisodeData {
   timeline: Timeline;
 }
 
-export const SITE_TITLE = 'Transcript Site';
+/** transcript-site.yml, with defaults (src/domain/site-config.ts). */
+export const config = __SITE_CONFIG__;
+export const SITE_TITLE = config.title;
 
 let cache: Promise<EpisodeData[]> | undefined;
 
@@ -24,7 +26,8 @@ export function episodes(): Promise<EpisodeData[]> {
   cache ??= (async () => {
     const [all, sections, timelines] = await Promise.all([getCollection('episodes'), getCollection('sections'), getCollection('timelines')]);
     return all
-      .sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.data.title.localeCompare(b.data.title))
+      // Newest first; undated episodes after the dated ones, by title.
+      .sort((a, b) => (b.data.date?.getTime() ?? -Infinity) - (a.data.date?.getTime() ?? -Infinity) || a.data.title.localeCompare(b.data.title))
       .map((entry) => ({
         entry,
         sections: sections.filter((s) => s.data.episode === entry.data.slug).sort((a, b) => a.data.index - b.data.index),

@@ -63,3 +63,15 @@ if (paragraphs.length) {
     setTimeout(() => (button.textContent = label), 1500);
   });
 }
+
+// With an audio player on the page, a ▶ link plays from its moment instead of leaving the page.
+const player = document.querySelector<HTMLAudioElement>('audio.player');
+if (player) {
+  document.addEventListener('click', (event) => {
+    const play = (event.target as Element).closest<HTMLAnchorElement>('a.play');
+    if (!play || event.metaKey || event.ctrlKey) return;
+    event.preventDefault();
+    player.currentTime = Number(play.dataset.t);
+    void player.play();
+  });
+}

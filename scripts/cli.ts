@@ -1,0 +1,174 @@
+#!/usr/bin/env node
+/**
+ * The `transcript-site` command. `build` (what `npm run build` runs): transcripts in content/ →
+ * MDX → Astro → Pagefind → dist/.
+ * The site is built into a temporary folder and swapped in only when every step succeeded, so a
+ * failed build never damages the previous dist/.
+ */
+import { readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { TranscriptError } from '../src/domain/errors.ts';
+import type { Episode } from '../src/domain/types.ts';
+import checkHtml from '../src/integrations/check-html.ts';
+import { loadSiteConfig } from '../src/domain/site-config.ts';
+import { sitemapFor } from '../astro.config.mjs';
+import { parseChapters } from '../src/domain/chapters.ts';
+import { parseSidecar } from '../src/domain/sidecar.ts';
+import { FORMATS, loadEpisode, loadEpisodes, transcriptFiles, wordCount, writeMdx } from './lib/generate.ts';
+
+const HELP = `transcript-site: turn transcripts into a searchable, linkable static site.
+
+Usage:
+  transcript-site build [options]     build the site (same as: npm run build -- [options])
+  transcript-site check FILE…         parse and validate transcripts and sidecars without building
+  transcript-site --help              show this help
+
+Build options:
+  --content DIR   folder of transcripts (default: content)
+  --out DIR       where the site is written (default: dist)
+  --base PATH     serve the site under this path, e.g. /podcast/ (default: from transcript-site.yml, or /)
+  --site URL      the site's public URL, for canonical links, sitemap and RSS (default: from transcript-site.yml)
+
+Formats: YouTLDR text exports (.txt), WebVTT (.vtt), SRT (.srt), Podcasting 2.0 JSON (.json),
+each with an optional sidecar NAME.yml. Problems are printed as file:line: message.`;
+
+const root = path.resolve(import.meta.dirname, '..');
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    console.log(HELP);
+    return command === undefined ? 1 : 0;
+  }
+  if (command === 'check') return check(rest);
+  if (command !== 'build') {
+    console.error(`error: unknown command "${command}"\n\n${HELP}`);
+    return 1;
+  }
+  return buildSite(rest);
+}
+
+/** Parse every file given (transcripts and sidecars); report every problem; exit 1 on errors. */
+async function check(files: string[]): Promise<number> {
+  if (files.length === 0) {
+    console.error('error: name the files to check, e.g. transcript-site check content/*');
+    return 1;
+  }
+  let errors = 0;
+  let warnings = 0;
+  for (const file of files) {
+    const name = path.relative(process.cwd(), path.resolve(file)) || file;
+    try {
+      if (/\.ya?ml$/.test(file)) {
+        parseSidecar(await readFile(file, 'utf8'), name);
+        console.log(`${name}: ok (sidecar)`);
+        continue;
+      }
+      if (file.endsWith('.json')) {
+        const text = await readFile(file, 'utf8');
+        if (/^\s*\{[\s\S]*"chapters"\s*:/.test(text) && !/"segments"\s*:/.test(text)) {
+          const chapters = parseChapters(text, name, Infinity);
+          console.log(`${name}: ok (chapters, ${chapters.length} listed)`);
+          continue;
+        }
+      }
+      if (!FORMATS.some((f) => file.endsWith(f.ext))) {
+        throw new TranscriptError(name, undefined, 'not a transcript of a supported format', `supported: ${FORMATS.map((f) => `${f.name} (${f.ext})`).join(', ')}`);
+      }
+      const episode = await loadEpisode(path.resolve(file));
+      for (const w of episode.warnings) {
+        warnings++;
+        console.log(`${w.file}${w.line ? `:${w.line}` : ''}: warning: ${w.message}`);
+      }
+      console.log(`${name}: ok (${episode.source.format}, ${episode.sections.length} sections, ${episode.source.fragments.length} fragments, ${wordCount(episode)} words)`);
+    } catch (error) {
+      if (!(error instanceof TranscriptError)) throw error;
+      errors++;
+      console.log(error.format());
+    }
+  }
+  console.log(`${files.length} file(s) checked: ${errors} with errors, ${warnings} warning(s)`);
+  return errors > 0 ? 1 : 0;
+}
+
+async function buildSite(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      content: { type: 'string', default: 'content' },
+      out: { type: 'string', default: 'dist' },
+      base: { type: 'string' },
+      site: { type: 'string' },
+    },
+  });
+  const started = performance.now();
+  const siteConfig = loadSiteConfig(root);
+  const contentDir = path.resolve(values.content);
+  const outDir = path.resolve(values.out);
+  const generated = path.resolve(root, process.env.TRANSCRIPT_SITE_GENERATED ?? 'src/generated');
+  process.env.TRANSCRIPT_SITE_GENERATED = generated;
+
+  const episodes: Episode[] = await loadEpisodes(await transcriptFiles(contentDir), (episode, file) => {
+    const { source } = episode;
+    console.log(
+      `parsed ${path.basename(file)}: ${source.format}, ${episode.sections.length} sections${source.autoSections ? ' (automatic)' : ''}, ` +
+        `${source.fragments.length} fragments, ${wordCount(episode)} words, ${episode.warnings.length} warnings → /${episode.slug}/`,
+    );
+    for (const w of episode.warnings) console.log(`  warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+  });
+  const mdxFiles = await writeMdx(episodes, generated);
+  console.log(`wrote ${mdxFiles} MDX files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  const staging = `${outDir}.tmp-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  const { build } = await import('astro');
+  try {
+    const astroStarted = performance.now();
+    console.log('astro: rendering pages…');
+    await build({
+      root,
+      outDir: staging,
+      // Start from an empty content store: entries cached by an earlier build (of other content)
+      // must never leak into this one.
+      force: true,
+      logLevel: process.env.TRANSCRIPT_SITE_VERBOSE ? 'info' : 'warn',
+      ...(values.base ? { base: values.base } : {}),
+      ...(values.site ? { site: values.site } : {}),
+      integrations: [checkHtml(episodes), ...(values.site && !siteConfig.site ? [sitemapFor()] : [])],
+    });
+    console.log(`astro: done in ${((performance.now() - astroStarted) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  await swap(staging, outDir);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const files = await readdir(outDir, { recursive: true, withFileTypes: true });
+  const pages = files.filter((f) => f.isFile() && f.name.endsWith('.html')).length;
+  let bytes = 0;
+  for (const f of files) if (f.isFile()) bytes += (await stat(path.join(f.parentPath, f.name))).size;
+  console.log(`built ${episodes.length} episode(s), ${pages} pages, ${(bytes / 1024 / 1024).toFixed(1)} MB into ${path.relative(process.cwd(), outDir) || '.'}/ in ${seconds} s`);
+  return 0;
+}
+
+/** Replace `target` by `staging` with two renames, so `target` is never half-written. */
+async function swap(staging: string, target: string): Promise<void> {
+  const old = `${target}.old-${process.pid}`;
+  const exists = await stat(target).then(() => true, () => false);
+  if (exists) await rename(target, old);
+  await rename(staging, target);
+  if (exists) await rm(old, { recursive: true, force: true });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof TranscriptError) {
+      console.error(`error: ${error.format()}`);
+    } else {
+      console.error(error);
+    }
+    process.exit(1);
+  },
+);

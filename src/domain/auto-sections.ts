@@ -1,0 +1,32 @@
+/**
+ * Sections for transcripts that come without any: parts of about 8–10 minutes, cut where a new
+ * speaker starts or a sentence ends, titled by their time range. No summaries are invented.
+ */
+import { formatClock } from './time.ts';
+import type { Fragment, SectionSource } from './types.ts';
+
+const MIN = 8 * 60;
+const MAX = 10 * 60;
+/** A last part shorter than this joins the one before it. */
+const SHORTEST_TAIL = 4 * 60;
+
+export function autoSections(fragments: readonly Fragment[], duration: number): SectionSource[] {
+  const starts = [0];
+  let from = 0;
+  for (let i = 1; i < fragments.length; i++) {
+    const t = fragments[i]!.time;
+    const since = t - from;
+    if (since < MIN) continue;
+    const goodCut = fragments[i]!.turn || /[.!?]["”’)]?$/.test(fragments[i - 1]!.text);
+    if (goodCut || since >= MAX) {
+      starts.push(t);
+      from = t;
+    }
+  }
+  const end = Math.max(duration, fragments.at(-1)?.end ?? fragments.at(-1)?.time ?? 0);
+  if (starts.length > 1 && end - starts.at(-1)! < SHORTEST_TAIL) starts.pop();
+  return starts.map((start, i) => {
+    const stop = starts[i + 1] ?? end;
+    return { start, end: stop, title: `${formatClock(start)}–${formatClock(stop)}`, summary: '', line: undefined };
+  });
+}

@@ -1,0 +1,21 @@
+/** Links into an episode's audio or video at a given second. */
+
+export type MediaKind = 'youtube' | 'audio' | 'video' | 'other';
+
+const YOUTUBE = /^https?:\/\/(?:www\.|m\.)?(?:youtube\.com\/(?:watch\?(?:.*&)?v=|embed\/|shorts\/|live\/)|youtu\.be\/)([\w-]{6,})/i;
+
+export function mediaKind(url: string): MediaKind {
+  if (YOUTUBE.test(url)) return 'youtube';
+  const ext = /\.([a-z0-9]+)(?:[?#].*)?$/i.exec(url)?.[1]?.toLowerCase();
+  if (ext && ['mp3', 'm4a', 'aac', 'ogg', 'oga', 'opus', 'wav', 'flac'].includes(ext)) return 'audio';
+  if (ext && ['mp4', 'm4v', 'webm', 'mov', 'ogv'].includes(ext)) return 'video';
+  return 'other';
+}
+
+/** The media at second `t`: YouTube's `t=` parameter, or a Media Fragments `#t=` for files. */
+export function mediaAt(url: string, t: number): string {
+  const seconds = Math.max(0, Math.floor(t));
+  const youtube = YOUTUBE.exec(url);
+  if (youtube) return `https://www.youtube.com/watch?v=${youtube[1]}&t=${seconds}s`;
+  return `${url.replace(/#.*$/, '')}#t=${seconds}`;
+}

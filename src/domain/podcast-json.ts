@@ -1,0 +1,87 @@
+/**
+ * Podcasting 2.0 JSON transcripts (`{ version, segments: [{ speaker?, startTime, endTime?, body }] }`).
+ * Segments range from single words to whole paragraphs; word-level ones are merged into ~2-second
+ * fragments (never across a speaker change or a long pause) so reflow sees caption-sized pieces.
+ */
+import { z } from 'zod';
+import { TranscriptError } from './errors.ts';
+import { transcriptFrom } from './captions.ts';
+import type { Fragment, ParsedTranscript } from './types.ts';
+
+const Segment = z.object({
+  speaker: z.string().optional(),
+  startTime: z.number({ error: 'needs a number of seconds' }).nonnegative(),
+  endTime: z.number().nonnegative().optional(),
+  body: z.string({ error: 'needs the spoken text as a string' }),
+});
+const Transcript = z.object({ version: z.string().optional(), segments: z.array(Segment, { error: 'needs a "segments" array' }) });
+
+const FRAGMENT_SECONDS = 2;
+const PAUSE_SECONDS = 1.5;
+
+export function parsePodcastJson(source: string, file: string): ParsedTranscript {
+  let data: unknown;
+  try {
+    data = JSON.parse(source.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const position = /position (\d+)/.exec(String(error))?.[1];
+    const line = position === undefined ? undefined : source.slice(0, Number(position)).split('\n').length;
+    throw new TranscriptError(file, line, `not valid JSON: ${(error as Error).message}`, 'check the file with a JSON validator');
+  }
+  const parsed = Transcript.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length ? issue.path.join('.') : 'the top level';
+    const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+    throw new TranscriptError(file, lineOf(source, issue.path), `${where} ${missing ? 'is missing: it ' : ''}${issue.message}`,
+      'a Podcasting 2.0 transcript is { "version": "1.0.0", "segments": [{ "speaker": "…", "startTime": 0, "endTime": 1.5, "body": "…" }] }');
+  }
+  const segments = parsed.data.segments.filter((s) => s.body.trim() !== '');
+  if (segments.length === 0) throw new TranscriptError(file, undefined, 'the transcript has no segments with text');
+
+  const fragments: Fragment[] = [];
+  let previousSpeaker: string | undefined;
+  for (const [i, seg] of segments.entries()) {
+    if (i > 0 && seg.startTime < segments[i - 1]!.startTime) {
+      throw new TranscriptError(file, lineOf(source, ['segments', i]), `segment ${i} starts at ${seg.startTime} s, before the one above it`, 'segments must be in time order');
+    }
+    const last = fragments.at(-1);
+    const speakerChanged = seg.speaker !== undefined && seg.speaker !== previousSpeaker;
+    const pause = last && seg.startTime - (last.end ?? last.time) > PAUSE_SECONDS;
+    const joins = last && !speakerChanged && !pause && seg.startTime - last.time < FRAGMENT_SECONDS && !/[.!?]["”’)]?$/.test(last.text);
+    if (joins) {
+      last!.text += ` ${seg.body.trim()}`;
+      last!.end = seg.endTime ?? seg.startTime;
+    } else {
+      fragments.push({
+        time: seg.startTime,
+        end: seg.endTime ?? seg.startTime,
+        text: seg.body.trim().replace(/\s+/g, ' '),
+        turn: speakerChanged,
+        line: lineOf(source, ['segments', i]),
+        ...(seg.speaker ?? previousSpeaker ? { speaker: (seg.speaker ?? previousSpeaker)! } : {}),
+      });
+    }
+    if (seg.speaker !== undefined) previousSpeaker = seg.speaker;
+  }
+  return transcriptFrom(file, 'podcast-json', fragments);
+}
+
+/** Best-effort line of a JSON path: the line of the n-th segment's opening brace. */
+function lineOf(source: string, path: ReadonlyArray<PropertyKey>): number | undefined {
+  if (path[0] !== 'segments' || typeof path[1] !== 'number') return undefined;
+  const start = source.indexOf('"segments"');
+  if (start < 0) return undefined;
+  let depth = 0;
+  let count = -1;
+  for (let i = source.indexOf('[', start) + 1; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '"') {
+      for (i++; i < source.length && source[i] !== '"'; i++) if (source[i] === '\\') i++;
+    } else if (ch === '{') {
+      if (depth === 0 && ++count === path[1]) return source.slice(0, i).split('\n').length;
+      depth++;
+    } else if (ch === '}') depth--;
+  }
+  return undefined;
+}

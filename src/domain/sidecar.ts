@@ -1,0 +1,114 @@
+/**
+ * The metadata sidecar: `<name>.yml` beside a transcript. It wins over what the transcript says,
+ * field by field. Validated with zod; every error names the file, the line, the key path and what
+ * is allowed.
+ */
+import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node as YamlNode } from 'yaml';
+import { z } from 'zod';
+import { TranscriptError } from './errors.ts';
+import { parseTimeValue } from './moment-ref.ts';
+
+const clock = z
+  .union([z.number().nonnegative(), z.string()], { error: 'must be a time: seconds (754) or a clock (12:34, 1:02:03)' })
+  .transform((value, ctx) => {
+    const seconds = typeof value === 'number' ? value : parseTimeValue(value);
+    if (seconds === undefined) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" is not a time: use seconds (754) or a clock (12:34, 1:02:03)` });
+      return z.NEVER;
+    }
+    return seconds;
+  });
+
+const text = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
+
+/** Only web URLs and relative paths: a `javascript:` or `data:` URL must never become a link. */
+const mediaUrl = text.refine((value) => /^https?:\/\//i.test(value) || !/^[a-z][a-z0-9+.-]*:/i.test(value), {
+  error: 'must be an https:// or http:// URL or a relative path (no javascript:, data: or other schemes)',
+});
+
+export const SidecarSchema = z.strictObject({
+  title: text.optional(),
+  date: z
+    .union([z.string(), z.date()])
+    .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' }))
+    .optional(),
+  description: text.optional(),
+  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be lower-case letters, digits and single hyphens, like "my-episode-12"' }).optional(),
+  language: text.optional(),
+  media: mediaUrl.optional(),
+  speakers: z
+    .strictObject({
+      /** Names the speaker turns in order; the start of the transcript is the first turn. */
+      turns: z.array(text).min(1).optional(),
+      /** Turns alternate between these names, starting with the first. */
+      alternate: z.array(text).min(2, { error: 'needs at least two names to alternate between' }).optional(),
+    })
+    .refine((s) => !(s.turns && s.alternate), { error: 'give either "turns" or "alternate", not both' })
+    .optional(),
+  sections: z
+    .array(
+      z.strictObject({
+        start: clock,
+        title: text,
+        tag: z.enum(['watch', 'optional'], { error: 'must be "watch" or "optional"' }).optional(),
+        summary: text.optional(),
+      }),
+    )
+    .min(1)
+    .optional(),
+  keyPoints: z.array(z.strictObject({ title: text, explanation: text })).optional(),
+  quotes: z.array(z.strictObject({ text, speaker: text })).optional(),
+  chapters: text.optional(),
+});
+
+export type Sidecar = z.infer<typeof SidecarSchema> & {
+  /** 1-based line of each sections[i], keyPoints[i] and quotes[i] entry, for later messages. */
+  lines: Record<string, number | undefined>;
+};
+
+export const SIDECAR_KEYS = Object.keys(SidecarSchema.shape);
+
+export function parseSidecar(source: string, file: string): Sidecar {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false });
+  const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
+  if (doc.errors.length) {
+    const error = doc.errors[0]!;
+    throw new TranscriptError(file, lineAt(error.pos[0]), `not valid YAML: ${error.message.split('\n')[0]}`);
+  }
+  const data = doc.toJS() ?? {};
+  const nodeLine = (path: ReadonlyArray<PropertyKey>, key?: string): number | undefined => {
+    const node = doc.getIn(path as unknown[], true) as YamlNode | undefined;
+    if (key && isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
+      return lineAt((pair?.key as YamlNode | undefined)?.range?.[0]);
+    }
+    return lineAt(node?.range?.[0]) ?? (path.length ? nodeLine(path.slice(0, -1)) : undefined);
+  };
+  const parsed = SidecarSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = issue.path.map(String).join('.') || '(top level)';
+    if (issue.code === 'unrecognized_keys') {
+      const key = issue.keys[0]!;
+      const at = issue.path.length ? `${path}.${key}` : key;
+      const allowed = issue.path.length === 0 ? SIDECAR_KEYS : (NESTED_KEYS[String(issue.path[0])] ?? []);
+      throw new TranscriptError(file, nodeLine(issue.path, key), `unknown key "${at}"`, `allowed here: ${allowed.join(', ')}`);
+    }
+    throw new TranscriptError(file, nodeLine(issue.path), `${path}: ${issue.message}`);
+  }
+  const lines: Record<string, number | undefined> = {};
+  for (const list of ['sections', 'keyPoints', 'quotes'] as const) {
+    (parsed.data[list] ?? []).forEach((_, i) => (lines[`${list}.${i}`] = nodeLine([list, i])));
+  }
+  return { ...parsed.data, lines };
+}
+
+/** Keys allowed inside each nested object, for "allowed here" hints. */
+const NESTED_KEYS: Record<string, string[]> = {
+  speakers: ['turns', 'alternate'],
+  sections: ['start', 'title', 'tag', 'summary'],
+  keyPoints: ['title', 'explanation'],
+  quotes: ['text', 'speaker'],
+};

@@ -1,0 +1,51 @@
+/**
+ * Site settings in `transcript-site.yml` at the project root: every key optional, with defaults.
+ * Validated with zod; errors name the file, line and key.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { TranscriptError } from './errors.ts';
+
+export const CONFIG_FILE = 'transcript-site.yml';
+
+export const SiteConfigSchema = z.strictObject({
+  title: z.string().trim().min(1).default('Transcript Site'),
+  description: z.string().trim().default('Transcripts you can browse, search and link to the moment.'),
+  /** Public URL of the site, e.g. https://example.com; enables canonical URLs, sitemap and feed. */
+  site: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL like https://example.com' }).optional(),
+  /** Path the site is served under, e.g. /podcast/. */
+  base: z.string().regex(/^\/([\w.~-]+\/)*$/, { error: 'must start and end with "/", like /podcast/' }).default('/'),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'must be a language tag like en or pt-BR' }).default('en'),
+  themeColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour like #1d4ed8' }).default('#1d4ed8'),
+});
+
+export type SiteConfig = z.infer<typeof SiteConfigSchema>;
+
+export function loadSiteConfig(root: string): SiteConfig {
+  const file = path.join(root, CONFIG_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return SiteConfigSchema.parse({});
+  }
+  return parseSiteConfig(text, CONFIG_FILE);
+}
+
+export function parseSiteConfig(text: string, file: string): SiteConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  if (doc.errors.length) throw new TranscriptError(file, lineCounter.linePos(doc.errors[0]!.pos[0]).line, `not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
+  const parsed = SiteConfigSchema.safeParse(doc.toJS() ?? {});
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const key = issue.code === 'unrecognized_keys' ? issue.keys[0]! : issue.path.map(String).join('.');
+  const node = doc.get(key, true) as { range?: [number, number, number] } | undefined;
+  const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+  if (issue.code === 'unrecognized_keys') {
+    throw new TranscriptError(file, line, `unknown key "${key}"`, `allowed: ${Object.keys(SiteConfigSchema.shape).join(', ')}`);
+  }
+  throw new TranscriptError(file, line, `${key}: ${issue.message}`);
+}
