@@ -22,7 +22,7 @@ const clock = z
 const text = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
 
 /** Only web URLs and relative paths: a `javascript:` or `data:` URL must never become a link. */
-const mediaUrl = text.refine((value) => /^https?:\/\//i.test(value) || !/^[a-z][a-z0-9+.-]*:/i.test(value), {
+const mediaUrl = text.refine((value) => /^https?:\/\//i.test(value) || !/^([a-z][a-z0-9+.-]*:|\/\/|\\)/i.test(value), {
   error: 'must be an https:// or http:// URL or a relative path (no javascript:, data: or other schemes)',
 });
 

@@ -46,3 +46,8 @@ export function href(...parts: Array<string | number>): string {
 
 /** The base path alone, ending in `/`. */
 export const baseUrl = (): string => import.meta.env.BASE_URL.replace(/\/?$/, '/');
+
+/** A media URL from a sidecar: absolute URLs as they are, relative paths from the site's root. */
+export function mediaUrl(media: string): string {
+  return /^https?:\/\//i.test(media) ? media : `${baseUrl()}${media.replace(/^\.?\//, '')}`;
+}

@@ -1,0 +1,114 @@
+/** A library of mixed formats, built for real, under a sub-path, with the CLI's check command. */
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { parse } from 'node-html-parser';
+import { build, bundled, check, tempDir, type BuildResult } from './helpers/build.ts';
+import { brokenLinks } from './helpers/links.ts';
+import { examples } from './formats.test.ts';
+
+let content: string;
+let site: BuildResult;
+const page = (...parts: string[]) => parse(readFileSync(path.join(site.out, ...parts, 'index.html'), 'utf8'));
+
+before(() => {
+  const dir = tempDir('library');
+  content = path.join(dir, 'content');
+  mkdirSync(content);
+  copyFileSync(bundled, path.join(content, 'chief-scientist.youtldr.txt'));
+  writeFileSync(path.join(content, 'chief-scientist.yml'), 'slug: chief-scientist\nmedia: https://www.youtube.com/watch?v=abcdefghijk\n');
+  copyFileSync(path.join(examples, 'long-example.vtt'), path.join(content, 'ten-things.vtt'));
+  writeFileSync(path.join(content, 'ten-things.yml'), 'title: Ten Things We Wish We Knew\ndate: 2023-01-10\nmedia: https://cdn.example.com/ten-things.mp3\nchapters: ten-things.chapters.json\n');
+  writeFileSync(path.join(content, 'ten-things.chapters.json'), JSON.stringify({ version: '1.2.0', chapters: [{ startTime: 0, title: 'Intro' }, { startTime: 95, title: 'Rookie mistakes' }, { startTime: 300, title: 'Gear' }] }));
+  copyFileSync(path.join(examples, 'example.srt'), path.join(content, 'srt-episode.srt'));
+  copyFileSync(path.join(examples, 'example.json'), path.join(content, 'vader.json'));
+  writeFileSync(path.join(content, 'vader.yml'), 'title: I Am Your Father\ndate: 2024-05-04\n');
+  site = build(content, path.join(dir, 'dist'), '--base', '/sub/', '--site', 'https://example.com');
+  assert.equal(site.code, 0, site.stderr + site.stdout);
+});
+
+describe('a library of mixed formats', () => {
+  it('reports each episode as it is parsed', () => {
+    assert.match(site.stdout, /parsed chief-scientist\.youtldr\.txt: youtldr, 7 sections, 1845 fragments, 13084 words, 0 warnings → \/chief-scientist\//);
+    assert.match(site.stdout, /parsed ten-things\.vtt: vtt, 3 sections, 222 fragments, 2492 words/);
+    assert.match(site.stdout, /parsed srt-episode\.srt: srt, 2 sections \(automatic\), 222 fragments/);
+    assert.match(site.stdout, /parsed vader\.json: podcast-json, 1 sections \(automatic\), 2 fragments, 5 words/);
+    assert.match(site.stdout, /check: every transcript word is on its page \(18073 words, 4 episodes\)/);
+  });
+
+  it('lists every episode, newest first, with date, duration, sections and summary', () => {
+    const cards = page().querySelectorAll('.episode-card');
+    assert.deepEqual(cards.map((c) => c.querySelector('h2 a')!.getAttribute('href')), [
+      '/sub/chief-scientist/', '/sub/vader/', '/sub/ten-things/', '/sub/srt-episode/',
+    ].map((h) => (h === '/sub/vader/' ? '/sub/i-am-your-father/' : h === '/sub/ten-things/' ? '/sub/ten-things-we-wish-we-knew/' : h)));
+    assert.match(cards[0]!.text, /Apr 11, 2026[\s\S]*59 min[\s\S]*7 sections[\s\S]*OpenAI's Chief Scientist details the path/);
+    assert.match(cards[2]!.text, /Jan 10, 2023[\s\S]*3 sections/);
+  });
+
+  it('shows speakers where the format names them, and chapter titles as sections', () => {
+    const p = page('ten-things-we-wish-we-knew', 'rookie-mistakes');
+    assert.equal(p.querySelector('h1')!.text, 'Rookie mistakes');
+    const turns = p.querySelectorAll('.para.turn .speaker').map((s) => s.text);
+    assert.ok(turns.includes('Travis'), turns.join());
+    assert.equal(page('i-am-your-father').querySelector('.meta')!.text.includes('With Darth Vader, Luke'), true);
+    const parts = page('srt-episode').querySelectorAll('.section-list .section-head a').map((a) => a.text);
+    assert.equal(parts.length, 2);
+    assert.match(parts[0]!, /^0:00–\d+:\d\d$/, 'automatic parts are titled by their range');
+  });
+
+  it('links every timestamp to the media when the sidecar gives it, with a native player for audio', () => {
+    const yt = page('chief-scientist', 'timelines-and-benchmarks').querySelector('#t-113 a.play')!;
+    assert.equal(yt.getAttribute('href'), 'https://www.youtube.com/watch?v=abcdefghijk&t=113s');
+    const audio = page('ten-things-we-wish-we-knew', 'gear');
+    assert.equal(audio.querySelector('audio.player')!.getAttribute('preload'), 'none');
+    assert.match(audio.querySelector('.para a.play')!.getAttribute('href')!, /^https:\/\/cdn\.example\.com\/ten-things\.mp3#t=\d+$/);
+  });
+
+  it('describes the episode for search engines: JSON-LD with a Clip per section, canonical URLs, sitemap, RSS', () => {
+    const overview = page('chief-scientist');
+    const ld = JSON.parse(overview.querySelector('script[type="application/ld+json"]')!.text);
+    assert.equal(ld['@type'], 'VideoObject');
+    assert.equal(ld.hasPart.length, 7);
+    assert.deepEqual(ld.hasPart[1], { '@type': 'Clip', name: 'Timelines and Benchmarks', startOffset: 113, endOffset: 681, url: 'https://example.com/sub/chief-scientist/timelines-and-benchmarks/' });
+    assert.equal(JSON.parse(page('ten-things-we-wish-we-knew').querySelector('script[type="application/ld+json"]')!.text)['@type'], 'PodcastEpisode');
+    assert.equal(overview.querySelector('link[rel=canonical]')!.getAttribute('href'), 'https://example.com/sub/chief-scientist/');
+    assert.equal(overview.querySelector('meta[property="og:title"]')!.getAttribute('content'), 'OpenAI’s Chief Scientist on Continual Learning Hype, RL Beyond Code, & Future Alignment Directions');
+    assert.ok(existsSync(path.join(site.out, 'sitemap-index.xml')));
+    const rss = readFileSync(path.join(site.out, 'rss.xml'), 'utf8');
+    assert.equal((rss.match(/<item>/g) ?? []).length, 4);
+    assert.match(rss, /<link>https:\/\/example\.com\/sub\/chief-scientist\/<\/link>/);
+  });
+
+  it('under --base /sub/, every link and asset resolves under /sub/', () => {
+    assert.deepEqual(brokenLinks(site.out, '/sub/'), []);
+    const html = readFileSync(path.join(site.out, 'chief-scientist', 'index.html'), 'utf8');
+    const urls = [...html.matchAll(/(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1]!);
+    assert.ok(urls.length > 10 && urls.every((u) => u.startsWith('/sub/')), urls.filter((u) => !u.startsWith('/sub/')).join());
+    assert.match(readFileSync(path.join(site.out, 'pagefind', 'pagefind-entry.json'), 'utf8'), /"languages"/);
+  });
+});
+
+describe('transcript-site check', () => {
+  it('exits 0 on good files and prints a line for each', () => {
+    const run = check(path.join(content, 'ten-things.vtt'), path.join(content, 'vader.json'), path.join(content, 'ten-things.yml'), path.join(content, 'ten-things.chapters.json'));
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /ten-things\.vtt: ok \(vtt, 3 sections, 222 fragments, 2492 words\)/);
+    assert.match(run.stdout, /4 file\(s\) checked: 0 with errors/);
+  });
+
+  it('exits 1 and reports every problem of every file as file:line: message', () => {
+    const dir = tempDir('check');
+    writeFileSync(path.join(dir, 'a.vtt'), '00:00:01.000 --> 00:00:02.000\nhello\n');
+    writeFileSync(path.join(dir, 'b.srt'), '1\n00:00:01,000 --> 00:00:0x,000\nhello\n');
+    writeFileSync(path.join(dir, 'c.yml'), 'title: x\nauthor: me\n');
+    const run = check(path.join(dir, 'a.vtt'), path.join(dir, 'b.srt'), path.join(dir, 'c.yml'), path.join(content, 'vader.json'));
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /a\.vtt:1: a WebVTT file must start with the line "WEBVTT"/);
+    assert.match(run.stdout, /b\.srt:2: .*invalid/);
+    assert.match(run.stdout, /c\.yml:2: unknown key "author"/);
+    assert.match(run.stdout, /vader\.json: ok/);
+    assert.match(run.stdout, /4 file\(s\) checked: 3 with errors/);
+    assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /);
+  });
+});
