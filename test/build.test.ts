@@ -51,7 +51,7 @@ describe('the build of the bundled episode', () => {
     assert.deepEqual(overview.querySelectorAll('.key-point-where a').map((a) => a.getAttribute('href')), [
       `/${slug}/timelines-and-benchmarks/`, `/${slug}/ai-safety-and-alignment/`, `/${slug}/ai-safety-and-alignment/`,
     ]);
-    assert.deepEqual(overview.querySelectorAll('.quote figcaption').map((f) => f.text.trim()), ['Jakub Pachocki', 'Jakub Pachocki']);
+    assert.deepEqual(overview.querySelectorAll('.quote .quote-by').map((f) => f.text.trim()), ['Jakub Pachocki', 'Jakub Pachocki']);
   });
 
   it('puts every fragment’s words, in order, on exactly one section page', () => {
@@ -132,7 +132,7 @@ describe('the build of the bundled episode', () => {
     const blocks = overview.querySelectorAll('.timeline a');
     assert.equal(blocks.length, 7);
     assert.deepEqual(blocks.map((a) => a.getAttribute('href')), sections.map((s) => `/${slug}/${s}/`));
-    assert.match(blocks[1]!.getAttribute('aria-label')!, /^Section 2: Timelines and Benchmarks, 1:53 to 11:21, watch$/);
+    assert.match(blocks[1]!.querySelector('title')!.text, /^2\. Timelines and Benchmarks, 1:53 to 11:21, watch$/);
   });
 
   it('marks the quoted words where they were said', () => {

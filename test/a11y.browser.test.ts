@@ -1,0 +1,63 @@
+/** axe-core on every page type, light and dark: WCAG 2.2 A and AA plus best practices, zero violations. */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser } from 'playwright-core';
+import { launch } from './helpers/browser.ts';
+import { browserSkipReason } from './helpers/browser-guard.ts';
+import { SLUG, servedSite } from './helpers/site.ts';
+
+const skip = browserSkipReason();
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
+const PAGES: Record<string, string> = {
+  library: '/',
+  overview: `/${SLUG}/`,
+  section: `/${SLUG}/business-and-developer-strategy/#t-681-2`,
+  resolver: `/${SLUG}/at/`,
+  search: '/search/?q=compute',
+  'not found': '/no-such-page/',
+};
+
+describe('accessibility (axe)', { skip }, () => {
+  let browser: Browser;
+  let site: Awaited<ReturnType<typeof servedSite>>;
+
+  before(async () => {
+    // With media, so the audio player and ▶ links are checked too.
+    site = await servedSite('a11y', 4431, 'media: https://cdn.example.com/episode.mp3\nspeakers:\n  alternate: [Jakub Pachocki, Jacob Efron]\n');
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const [name, url] of Object.entries(PAGES)) {
+      it(`${name} page, ${scheme}: no violations`, async () => {
+        const ctx = await browser.newContext({ colorScheme: scheme });
+        const page = await ctx.newPage();
+        await page.goto(`${site.url}${url}`);
+        if (name === 'search') await page.locator('.result').first().waitFor();
+        const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+        const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length}× e.g. ${v.nodes[0]!.target.join(' ')} — ${v.nodes[0]!.failureSummary}`);
+        assert.deepEqual(found, []);
+        assert.ok(result.passes.length > 20, 'axe ran its rules');
+        await ctx.close();
+      });
+    }
+  }
+
+  it('the search dialog, open with results: no violations', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(`${site.url}/${SLUG}/`);
+    await page.keyboard.press('Control+k');
+    await page.locator('dialog .search-row input:focus').waitFor();
+    await page.keyboard.type('compute');
+    await page.locator('dialog .result').first().waitFor();
+    const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes[0]!.target.join(' ')} — ${v.nodes[0]!.failureSummary}`), []);
+    await ctx.close();
+  });
+});
