@@ -6,6 +6,8 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { fileURLToPath } from 'node:url';
 import { loadSiteConfig } from './src/domain/site-config.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
+import themeInit from './src/integrations/theme-init.ts';
+import cspPerPage from './src/integrations/csp-per-page.ts';
 
 // transcript-site.yml; `npm run build -- --site … --base …` overrides site and base.
 const config = loadSiteConfig(fileURLToPath(new URL('.', import.meta.url)));
@@ -13,18 +15,42 @@ const config = loadSiteConfig(fileURLToPath(new URL('.', import.meta.url)));
 export default defineConfig({
   ...(config.site ? { site: config.site } : {}),
   base: config.base,
+  // A Content-Security-Policy <meta> on every page: scripts only from this site or by hash
+  // (Astro hashes the inline ones it renders), no plugins, no framing of forms elsewhere.
+  // Pagefind compiles WebAssembly ('wasm-unsafe-eval') and fetches its index (connect-src).
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "media-src 'self' https: http:",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   // Directory pages (`/episode/section/`) so links work on any static host.
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets as files: an inlined <style> would put its hash in every page's CSP.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
+    // Transcripts have no code blocks, and Shiki's inline styles would need CSP exceptions.
+    syntaxHighlight: false,
     // The MDX writer serializes without GFM, so the renderer must read without it; smart
     // punctuation would rewrite the speakers' words (quotes, dashes, ellipses).
     processor: satteri({ features: { gfm: false, smartPunctuation: false } }),
   },
   integrations: [
+    themeInit(),
     mdx(),
     // Needs a site URL; the resolver and search pages are not content.
     ...(config.site ? [sitemapFor()] : []),
+    cspPerPage(),
     pagefindIndex(),
   ],
   vite: {
@@ -32,6 +58,9 @@ export default defineConfig({
     // The search UI is built like a worker (its own bundle, see Base.astro) but runs as a module.
     worker: { format: 'es' },
     build: {
+      // Page scripts as files under 'self' rather than inline: every inline script is a hash in
+      // every page's CSP, which would cost more bytes than the scripts themselves.
+      assetsInlineLimit: 0,
       rollupOptions: {
         // Every .mdx entry triggers this known, harmless Rolldown warning (withastro/astro#18087).
         onwarn(warning, warn) {

@@ -121,6 +121,7 @@ async function buildSite(args: string[]): Promise<number> {
   console.log(`wrote ${mdxFiles} MDX files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   const staging = `${outDir}.tmp-${process.pid}`;
+  await removeStale(outDir);
   await rm(staging, { recursive: true, force: true });
   const { build } = await import('astro');
   try {
@@ -150,6 +151,26 @@ async function buildSite(args: string[]): Promise<number> {
   for (const f of files) if (f.isFile()) bytes += (await stat(path.join(f.parentPath, f.name))).size;
   console.log(`built ${episodes.length} episode(s), ${pages} pages, ${(bytes / 1024 / 1024).toFixed(1)} MB into ${path.relative(process.cwd(), outDir) || '.'}/ in ${seconds} s`);
   return 0;
+}
+
+/** Staging folders left by builds that were killed (their process is gone). */
+async function removeStale(outDir: string): Promise<void> {
+  const dir = path.dirname(outDir);
+  const prefix = `${path.basename(outDir)}.`;
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const m = name.startsWith(prefix) ? /^(?:tmp|old)-(\d+)$/.exec(name.slice(prefix.length)) : null;
+    if (!m || alive(Number(m[1]))) continue;
+    await rm(path.join(dir, name), { recursive: true, force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Replace `target` by `staging` with two renames, so `target` is never half-written. */

@@ -162,6 +162,37 @@ describe('reader journeys', { skip }, () => {
     await page.close();
   });
 
+  it('every page runs under a Content-Security-Policy that blocks injected inline script, and ours run without violations', async () => {
+    const ctx = await browser.newContext();
+    await ctx.addInitScript(() => {
+      (window as unknown as { violations: string[] }).violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const page = await ctx.newPage();
+    const violations = () => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+    for (const url of ['/', `/${SLUG}/`, `/${SLUG}/at/`, '/search/?q=compute']) {
+      await page.goto(`${site.url}${url}`);
+      if (url.includes('search')) await page.locator('.result').first().waitFor();
+      assert.deepEqual(await violations(), [], url);
+    }
+    await page.goto(`${site.url}/${SLUG}/timelines-and-benchmarks/?highlight=explosive#t-136`);
+    await page.waitForFunction(() => document.querySelectorAll('mark.pagefind-highlight').length > 0);
+    await page.keyboard.press('Control+k');
+    await page.locator('dialog .search-row input:focus').waitFor();
+    await page.keyboard.type('models');
+    await page.locator('dialog .result').first().waitFor();
+    assert.deepEqual(await violations(), [], 'theme, tools, search (WASM, worker) and highlight run under the policy');
+    // What a transcript could never smuggle in anyway is blocked by the browser as well.
+    await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.injected = true';
+      document.body.append(s);
+    });
+    assert.equal(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected), undefined);
+    assert.match((await violations()).join(), /script-src/);
+    await ctx.close();
+  });
+
   it('saves screenshots of every page type in light and dark, desktop and phone', async () => {
     mkdirSync(shots, { recursive: true });
     const pages = { library: '/', overview: `/${SLUG}/`, section: `/${SLUG}/timelines-and-benchmarks/`, search: '/search/?q=continual+learning' };

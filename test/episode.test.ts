@@ -95,8 +95,28 @@ describe('key points', () => {
 });
 
 describe('invariants', () => {
-  it('fail the build when the fragments do not add up to the metadata word count', () => {
-    const broken = { ...parsed, metadata: { ...parsed.metadata, words: 13000 } };
-    assert.throws(() => buildEpisode(broken), (e: unknown) => e instanceof TranscriptError && /says 13000 words but the fragments hold 13171/.test(e.message));
+  it('warn, with both numbers, when the fragments do not add up to the metadata word count', () => {
+    const edited = buildEpisode({ ...parsed, metadata: { ...parsed.metadata, words: 13000 } });
+    assert.deepEqual(edited.warnings.map((w) => [w.line, w.message]), [
+      [7, 'the metadata says 13000 words but the fragments hold 13171 (13084 words and 87 ">>" markers); the export may be truncated or edited'],
+    ]);
+  });
+
+  const withSections = (sections: Array<[number, number, string]>) =>
+    buildEpisode({ ...parsed, sections: sections.map(([start, end, title], i) => ({ start, end, title, tag: 'watch' as const, summary: '', line: 20 + i })) });
+  const fails = (sections: Array<[number, number, string]>, message: RegExp, line: number) =>
+    assert.throws(() => withSections(sections), (e: unknown) => e instanceof TranscriptError && message.test(e.message) && e.line === line);
+
+  it('fail on sections that overlap, end before they start, or lie outside the transcript', () => {
+    fails([[0, 100, 'A'], [90, 3527, 'B']], /section "B" starts at 1:30, inside "A" \(until 1:40\)/, 21);
+    fails([[0, 100, 'A'], [100, 50, 'B']], /section "B" ends \(0:50\) before it starts \(1:40\)/, 21);
+    fails([[0, 100, 'A'], [100, 3527, 'B'], [3600, 4000, 'C']], /section "C" starts at 60:00, after the transcript's last words/, 22);
+    fails([[0, 100, 'A'], [100, 9000, 'B']], /section "B" ends at 150:00, more than a minute after the transcript ends/, 21);
+  });
+
+  it('warn on a duplicate section title, and keep the addresses unique', () => {
+    const episode = withSections([[0, 100, 'Intro'], [100, 3527, 'Intro']]);
+    assert.deepEqual(episode.sections.map((s) => s.slug), ['intro', 'intro-1']);
+    assert.match(episode.warnings[0]!.message, /two sections are titled "Intro"; the second gets the address …\/intro-1\//);
   });
 });

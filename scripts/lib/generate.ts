@@ -143,7 +143,7 @@ export function speakerList(episode: Episode): string[] {
 
 export const wordCount = (episode: Episode) => episode.source.fragments.reduce((n, f) => n + tokens(f.text).length, 0);
 
-function firstWords(text: string, count = 8): string {
+function firstWords(text: string, count = 6): string {
   const words = text.split(/\s+/);
   return words.length > count ? `${words.slice(0, count).join(' ')}…` : text;
 }

@@ -49,6 +49,9 @@ export async function parseCaptions(source: string, file: string, format: 'vtt' 
   let speaker: string | undefined;
   cues.forEach((cue, k) => {
     const line = at[k] !== undefined ? at[k]! + 1 : undefined;
+    if (cue.text.trim() === '') {
+      fail(at[k], `the cue at ${cue.startTime} s has no text`, k === cues.length - 1 ? 'the file may be truncated; export it again' : 'remove the empty cue or give it its words');
+    }
     const parts: Array<{ voice?: string; text: string }> = [];
     runs(tokenizeVTTCue(cue) as Node[], undefined, parts);
     // Runs in different voices within one cue become separate fragments at the cue's time.

@@ -1,6 +1,7 @@
 /** Podcasting 2.0 chapters JSON (`{ version, chapters: [{ startTime, title, toc? }] }`) as sections. */
 import { z } from 'zod';
 import { TranscriptError } from './errors.ts';
+import { parseJson } from './podcast-json.ts';
 import type { SectionSource } from './types.ts';
 
 const Chapters = z.object({
@@ -10,12 +11,7 @@ const Chapters = z.object({
 });
 
 export function parseChapters(source: string, file: string, duration: number): SectionSource[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(source.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new TranscriptError(file, undefined, `not valid JSON: ${(error as Error).message}`);
-  }
+  const data = parseJson(source, file);
   const parsed = Chapters.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -1,6 +1,6 @@
 /**
  * The promise "every word reaches the site exactly once", checked on the model before anything
- * is written. Failures name the fragments involved so a user can find them in the file.
+ * is written, and the sections' sanity. Failures name the lines involved so a user can find them.
  */
 import { TranscriptError } from './errors.ts';
 import type { Episode } from './types.ts';
@@ -13,13 +13,18 @@ export function checkEpisode(episode: Episode): void {
     throw new TranscriptError(source.file, line, message, hint);
   };
 
-  // YouTLDR counts the `>>` turn markers among its words.
+  // YouTLDR counts the `>>` turn markers among its words. A different count means the export was
+  // cut or edited: worth saying, but the words that are there are still published whole.
   const counted = source.fragments.reduce((n, f) => n + tokens(f.text).length, 0) + source.turnMarkers;
   if (source.metadata.words !== undefined && counted !== source.metadata.words) {
-    fail(undefined,
-      `the metadata says ${source.metadata.words} words but the fragments hold ${counted} (${counted - source.turnMarkers} words and ${source.turnMarkers} ">>" markers)`,
-      'the export may be truncated or edited; export it again or fix the word count');
+    episode.warnings.push({
+      file: source.file,
+      line: source.metadataLine,
+      message: `the metadata says ${source.metadata.words} words but the fragments hold ${counted} (${counted - source.turnMarkers} words and ${source.turnMarkers} ">>" markers); the export may be truncated or edited`,
+    });
   }
+
+  checkSections(episode, fail);
 
   // Every fragment is in exactly one section, in order.
   let expected = 0;
@@ -42,5 +47,35 @@ export function checkEpisode(episode: Episode): void {
   if (expected !== source.fragments.length) {
     const lost = source.fragments[expected]!;
     fail(lost.line, `${source.fragments.length - expected} fragments after ${lost.time} s belong to no section`);
+  }
+}
+
+/** Sections must be in order, not overlap, end after they start and lie within the transcript. */
+function checkSections(episode: Episode, fail: (line: number | undefined, message: string, hint?: string) => never): void {
+  const { source } = episode;
+  const last = source.fragments.at(-1)!;
+  const transcriptEnd = Math.max(source.metadata.duration, last.end ?? last.time);
+  const fixHint = 'section ranges come from the transcript\'s section summaries or the sidecar\'s sections';
+  const clock = (t: number) => `${Math.floor(t / 60)}:${String(Math.floor(t % 60)).padStart(2, '0')}`;
+  episode.sections.forEach((s, i) => {
+    if (s.end <= s.start) fail(s.line, `section "${s.title}" ends (${clock(s.end)}) before it starts (${clock(s.start)})`, fixHint);
+    const previous = episode.sections[i - 1];
+    if (previous && s.start < previous.end) {
+      fail(s.line, `section "${s.title}" starts at ${clock(s.start)}, inside "${previous.title}" (until ${clock(previous.end)})`, fixHint);
+    }
+    if (s.start > last.time) {
+      fail(s.line, `section "${s.title}" starts at ${clock(s.start)}, after the transcript's last words (${clock(last.time)})`, fixHint);
+    }
+    if (s.end > transcriptEnd + 60) {
+      fail(s.line, `section "${s.title}" ends at ${clock(s.end)}, more than a minute after the transcript ends (${clock(transcriptEnd)})`, fixHint);
+    }
+  });
+  const seen = new Map<string, number>();
+  for (const s of episode.sections) {
+    const key = s.title.trim().toLowerCase();
+    if (seen.has(key)) {
+      episode.warnings.push({ file: source.file, line: s.line, message: `two sections are titled "${s.title}"; the second gets the address …/${s.slug}/` });
+    }
+    seen.set(key, s.index);
   }
 }

@@ -3,6 +3,7 @@
  * Segments range from single words to whole paragraphs; word-level ones are merged into ~2-second
  * fragments (never across a speaker change or a long pause) so reflow sees caption-sized pieces.
  */
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { TranscriptError } from './errors.ts';
 import { transcriptFrom } from './captions.ts';
@@ -20,20 +21,14 @@ const FRAGMENT_SECONDS = 2;
 const PAUSE_SECONDS = 1.5;
 
 export function parsePodcastJson(source: string, file: string): ParsedTranscript {
-  let data: unknown;
-  try {
-    data = JSON.parse(source.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    const position = /position (\d+)/.exec(String(error))?.[1];
-    const line = position === undefined ? undefined : source.slice(0, Number(position)).split('\n').length;
-    throw new TranscriptError(file, line, `not valid JSON: ${(error as Error).message}`, 'check the file with a JSON validator');
-  }
+  const data = parseJson(source, file);
   const parsed = Transcript.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length ? issue.path.join('.') : 'the top level';
-    const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
-    throw new TranscriptError(file, lineOf(source, issue.path), `${where} ${missing ? 'is missing: it ' : ''}${issue.message}`,
+    const value = issue.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], data);
+    const message = value === undefined ? `${where} is missing: it ${issue.message}` : `${where} ${issue.message}`;
+    throw new TranscriptError(file, lineOf(source, issue.path), message,
       'a Podcasting 2.0 transcript is { "version": "1.0.0", "segments": [{ "speaker": "…", "startTime": 0, "endTime": 1.5, "body": "…" }] }');
   }
   const segments = parsed.data.segments.filter((s) => s.body.trim() !== '');
@@ -65,6 +60,21 @@ export function parsePodcastJson(source: string, file: string): ParsedTranscript
     if (seg.speaker !== undefined) previousSpeaker = seg.speaker;
   }
   return transcriptFrom(file, 'podcast-json', fragments);
+}
+
+/** JSON.parse, with the line of the first syntax error (jsonc-parser knows where it is). */
+export function parseJson(source: string, file: string): unknown {
+  const text = source.replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const errors: ParseError[] = [];
+    parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+    const first = errors[0];
+    const line = first ? text.slice(0, first.offset).split('\n').length : undefined;
+    const what = first ? printParseErrorCode(first.error) : (error as Error).message;
+    throw new TranscriptError(file, line, `not valid JSON (${what})`, 'check the file with a JSON validator');
+  }
 }
 
 /** Best-effort line of a JSON path: the line of the n-th segment's opening brace. */

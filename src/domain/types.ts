@@ -74,6 +74,8 @@ export interface ParsedTranscript {
   turnMarkers: number;
   /** True when sections were made automatically because the source had none. */
   autoSections?: boolean;
+  /** Line of the metadata line (YouTLDR), for messages about it. */
+  metadataLine?: number;
 }
 
 /** A reflowed paragraph: consecutive sentences of one speaker turn. */

@@ -57,6 +57,10 @@ export function parseYoutldr(source: string, file: string): ParsedTranscript {
 
   const titleLine = lines[i++] ?? fail(undefined, 'the file ends before the title');
   const metaLine = lines[i++] ?? fail(undefined, 'the file ends before the metadata line');
+  if (!METADATA.test(metaLine.text) && !lines.some((l) => DISCLAIMER.test(l.text))) {
+    fail(1, 'this is not a YouTLDR text export (no metadata line after the title, no "AI-generated from the transcript" line)',
+      'text files are read as YouTLDR exports; for other transcripts use WebVTT (.vtt), SRT (.srt) or Podcasting 2.0 JSON (.json)');
+  }
   const metadata = parseMetadata(metaLine, fail);
 
   const summary: string[] = [];
@@ -157,6 +161,7 @@ export function parseYoutldr(source: string, file: string): ParsedTranscript {
     disclaimer: disclaimerLine!.text,
     fragments,
     turnMarkers,
+    metadataLine: metaLine.n,
   };
 }
 

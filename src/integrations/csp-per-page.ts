@@ -1,0 +1,54 @@
+/**
+ * Astro's CSP puts every hash it knows into every page: its own island and directive scripts
+ * (unused here) and all inline scripts of the site. This pass keeps, per page, only the hashes
+ * of the inline scripts and styles that page has, so each page allows exactly its own code, and
+ * fails the build if a page has an inline script the policy would block.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+const META = /<meta http-equiv="content-security-policy" content="([^"]*)">/;
+const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g;
+const INLINE_STYLE = /<style[^>]*>([\s\S]*?)<\/style>/g;
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+const executable = (attributes: string) => !/type="(?!module|text\/javascript)[^"]*"/.test(attributes);
+
+/** The page's policy with only the hashes of its own inline code. */
+export function tightenPolicy(html: string, file: string): string {
+  const meta = META.exec(html);
+  if (!meta) throw new Error(`${file}: no Content-Security-Policy <meta>`);
+  const scripts = [...html.matchAll(INLINE_SCRIPT)].filter((m) => executable(m[1]!)).map((m) => sha256(m[2]!));
+  const styles = [...html.matchAll(INLINE_STYLE)].map((m) => sha256(m[1]!));
+  const policy = meta[1]!;
+  const directives = policy.split(';').map((d) => d.trim()).filter(Boolean).map((directive) => {
+    const [name, ...sources] = directive.split(/\s+/);
+    if (name !== 'script-src' && name !== 'style-src') return directive;
+    const own = name === 'script-src' ? scripts : styles;
+    const known = sources.filter((s) => s.startsWith("'sha256-"));
+    for (const hash of own) {
+      if (!known.includes(hash)) throw new Error(`${file}: an inline ${name === 'script-src' ? 'script' : 'style'} (${hash}) is not allowed by the Content-Security-Policy`);
+    }
+    return [name, ...sources.filter((s) => !s.startsWith("'sha256-") || own.includes(s))].join(' ');
+  });
+  return html.replace(meta[0], `<meta http-equiv="content-security-policy" content="${directives.join('; ')}">`);
+}
+
+export default function cspPerPage(): AstroIntegration {
+  return {
+    name: 'transcript-site:csp-per-page',
+    hooks: {
+      'astro:build:done': async ({ dir }) => {
+        const site = fileURLToPath(dir);
+        const files = (await readdir(site, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
+        for (const file of files) {
+          const full = path.join(site, file);
+          await writeFile(full, tightenPolicy(await readFile(full, 'utf8'), file));
+        }
+      },
+    },
+  };
+}
