@@ -9,20 +9,25 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { parse } from 'node-html-parser';
 
 const META = /<meta http-equiv="content-security-policy" content="([^"]*)">/;
-const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g;
-const INLINE_STYLE = /<style[^>]*>([\s\S]*?)<\/style>/g;
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
-const executable = (attributes: string) => !/type="(?!module|text\/javascript)[^"]*"/.test(attributes);
+/** Scripts the browser runs (not JSON data blocks). */
+const executable = (type: string | undefined) => !type || type === 'module' || type === 'text/javascript';
 
 /** The page's policy with only the hashes of its own inline code. */
 export function tightenPolicy(html: string, file: string): string {
   const meta = META.exec(html);
   if (!meta) throw new Error(`${file}: no Content-Security-Policy <meta>`);
-  const scripts = [...html.matchAll(INLINE_SCRIPT)].filter((m) => executable(m[1]!)).map((m) => sha256(m[2]!));
-  const styles = [...html.matchAll(INLINE_STYLE)].map((m) => sha256(m[1]!));
+  // A real parser: "<script>" may appear as text inside attributes (a transcript's title, say).
+  const doc = parse(html);
+  const scripts = doc
+    .querySelectorAll('script')
+    .filter((el) => !el.hasAttribute('src') && executable(el.getAttribute('type')))
+    .map((el) => sha256(el.rawText));
+  const styles = doc.querySelectorAll('style').map((el) => sha256(el.rawText));
   const policy = meta[1]!;
   const directives = policy.split(';').map((d) => d.trim()).filter(Boolean).map((directive) => {
     const [name, ...sources] = directive.split(/\s+/);
