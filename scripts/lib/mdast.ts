@@ -17,8 +17,11 @@ export const heading = (depth: 2 | 3, value: string): Heading => ({ type: 'headi
 export const COMPONENTS = ['Ai', 'KeyPoints', 'KeyPoint', 'Moments', 'Moment', 'Quote', 'QuoteText', 'QuoteBy', 'Para', 'Mark'] as const;
 export type ComponentName = (typeof COMPONENTS)[number];
 
-/** Attribute values are restricted to what we generate: slugs, ids and numbers. */
-const SAFE_ATTRIBUTE = /^[a-z0-9-]*$/;
+/**
+ * Attribute values are restricted to what we generate: slugs (github-slugger keeps letters and
+ * digits of any script, `-` and `_`), ids and numbers. No quote, brace or angle bracket can pass.
+ */
+const SAFE_ATTRIBUTE = /^[\p{L}\p{N}_-]*$/u;
 
 /** An inline element of ours (e.g. `<Mark>` around quoted words) holding plain text. */
 export function inline(name: ComponentName, value: string): PhrasingContent {

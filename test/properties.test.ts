@@ -1,0 +1,134 @@
+/**
+ * Property-based tests (fast-check): any valid transcript of any format survives
+ * parse → MDX → HTML with its words intact; any garbage gives a clean TranscriptError; times round-trip.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { parse } from 'node-html-parser';
+import { overviewTree, sectionTree } from '../scripts/lib/mdx-pages.ts';
+import { serializeMdx } from '../scripts/lib/mdx-serialize.ts';
+import { decodeText, episodeName } from '../scripts/lib/generate.ts';
+import { applySidecar } from '../src/domain/apply-sidecar.ts';
+import { parseCaptions } from '../src/domain/captions.ts';
+import { buildEpisode } from '../src/domain/episode.ts';
+import { TranscriptError } from '../src/domain/errors.ts';
+import { tokens } from '../src/domain/invariants.ts';
+import { parseMomentRef, parseTimeValue } from '../src/domain/moment-ref.ts';
+import { parsePodcastJson } from '../src/domain/podcast-json.ts';
+import { formatClock, parseClock } from '../src/domain/time.ts';
+import type { ParsedTranscript } from '../src/domain/types.ts';
+import { parseYoutldr } from '../src/domain/youtldr.ts';
+import { podcastJson, srt, vtt, youtldr, type Generated } from './fixtures/generate.ts';
+import { build, tempDir } from './helpers/build.ts';
+import { htmlFiles } from './helpers/links.ts';
+
+const FORMATS: Array<{ ext: string; gen: fc.Arbitrary<Generated>; parse: (s: string, f: string) => ParsedTranscript | Promise<ParsedTranscript> }> = [
+  { ext: 'txt', gen: youtldr, parse: parseYoutldr },
+  { ext: 'vtt', gen: vtt, parse: (s, f) => parseCaptions(s, f, 'vtt') },
+  { ext: 'srt', gen: srt, parse: (s, f) => parseCaptions(s, f, 'srt') },
+  { ext: 'json', gen: podcastJson, parse: parsePodcastJson },
+];
+
+describe('any valid transcript survives parse → MDX with every word, in order', () => {
+  for (const format of FORMATS) {
+    it(format.ext, async () => {
+      await fc.assert(
+        fc.asyncProperty(format.gen, async ({ source, words }) => {
+          const episode = buildEpisode(applySidecar(await format.parse(source, `x.${format.ext}`), undefined));
+          assert.deepEqual(episode.sections.flatMap((s) => s.paragraphs.flatMap((p) => tokens(p.text))), words);
+          // The MDX writer proves its own round trip; it throws if anything differs or turns into code.
+          serializeMdx(overviewTree(episode), 'overview');
+          for (const s of episode.sections) serializeMdx(sectionTree(episode, s), s.slug);
+        }),
+        { numRuns: 60 },
+      );
+    });
+  }
+});
+
+describe('…and through a real build into HTML', () => {
+  it('a library of generated episodes of every format builds with every word on its pages', async () => {
+    const content = path.join(tempDir('props'), 'content');
+    mkdirSync(content);
+    const expected = new Map<string, string[]>();
+    for (const format of FORMATS) {
+      fc.sample(format.gen, { numRuns: 6, seed: 20261126 }).forEach((g, i) => {
+        const name = `${format.ext}-${i}`;
+        writeFileSync(path.join(content, `${name}.${format.ext}`), g.source);
+        // Distinct titles and slugs, whatever the generator made.
+        writeFileSync(path.join(content, `${name}.yml`), `title: Generated ${name}\nslug: ${name}\n`);
+        expected.set(name, g.words);
+      });
+    }
+    const site = build(content, path.join(path.dirname(content), 'dist'));
+    assert.equal(site.code, 0, site.stderr + site.stdout);
+    for (const [name, words] of expected) {
+      const pages = htmlFiles(path.join(site.out, name)).filter((f) => !f.endsWith(`${name}/index.html`) && !f.includes('/at/'));
+      const shown = pages.flatMap((f) => parse(readFileSync(f, 'utf8')).querySelectorAll('.para > p').flatMap((p) => tokens(p.text)));
+      assert.deepEqual(shown, words, name);
+    }
+  });
+});
+
+describe('garbage gives a clean error, never a crash or a hang', () => {
+  const clean = async (run: () => unknown) => {
+    try {
+      await run();
+    } catch (error) {
+      if (!(error instanceof TranscriptError)) throw error;
+    }
+  };
+  const garbage = fc.oneof(
+    fc.string({ maxLength: 300 }),
+    fc.string({ unit: 'grapheme', maxLength: 200 }),
+    fc.array(fc.constantFrom('WEBVTT', '', '00:00:01.000 --> 00:00:02.000', '1', '0:01', '>> hi', '{', '"segments"', '[', 'hello', 'Key points', '  • a — b', 'AI-generated from the transcript. May contain errors.', 'More transcripts'), { maxLength: 30 }).map((l) => l.join('\n')),
+  );
+  for (const format of FORMATS) {
+    it(`${format.ext}: random text`, async () => {
+      await fc.assert(fc.asyncProperty(garbage, (text) => clean(() => format.parse(text, `g.${format.ext}`))), { numRuns: 300 });
+    });
+    it(`${format.ext}: valid files with lines deleted or swapped`, async () => {
+      const mutated = fc.tuple(format.gen, fc.array(fc.nat(), { minLength: 1, maxLength: 4 })).map(([g, cuts]) => {
+        const lines = g.source.split('\n');
+        for (const c of cuts) {
+          const i = c % lines.length;
+          if (c % 3 === 0) [lines[i], lines[(i + 1) % lines.length]] = [lines[(i + 1) % lines.length]!, lines[i]!];
+          else lines.splice(i, 1);
+        }
+        return lines.join('\n');
+      });
+      await fc.assert(fc.asyncProperty(mutated, (text) => clean(async () => buildEpisode(applySidecar(await format.parse(text, `m.${format.ext}`), undefined)))), { numRuns: 150 });
+    });
+  }
+  it('random bytes are refused as text or parsed cleanly', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+      try {
+        decodeText(bytes, 'b.txt');
+      } catch (error) {
+        assert.ok(error instanceof TranscriptError);
+      }
+    }), { numRuns: 300 });
+  });
+});
+
+describe('times round-trip', () => {
+  it('formatClock → parseClock is the identity on whole seconds', () => {
+    fc.assert(fc.property(fc.nat({ max: 400_000 }), (s) => parseClock(formatClock(s)) === s));
+  });
+  it('every written form of a moment reads back as the same second', () => {
+    fc.assert(fc.property(fc.nat({ max: 99 }), fc.nat({ max: 59 }), fc.nat({ max: 59 }), (h, m, s) => {
+      const t = h * 3600 + m * 60 + s;
+      assert.equal(parseTimeValue(`${h}h${m}m${s}s`), t);
+      assert.equal(parseTimeValue(String(t)), t);
+      assert.equal(parseMomentRef(`#${formatClock(t)}`, ''), t);
+      assert.equal(parseMomentRef(`#t=${t}`, ''), t);
+      assert.equal(parseMomentRef('', `?t=${t}s`), t);
+    }));
+  });
+  it('episode names come from the file name up to the first dot', () => {
+    fc.assert(fc.property(fc.stringMatching(/^[a-z0-9-]{1,20}$/), (name) => episodeName(`/x/${name}.youtldr.txt`) === name));
+  });
+});
