@@ -15,6 +15,7 @@ import { loadSiteConfig } from '../src/domain/site-config.ts';
 import { sitemapFor } from '../astro.config.mjs';
 import { parseChapters } from '../src/domain/chapters.ts';
 import { parseSidecar } from '../src/domain/sidecar.ts';
+import { writeDownloads } from './lib/downloads.ts';
 import { FORMATS, loadEpisode, loadEpisodes, transcriptFiles, wordCount, writeMdx } from './lib/generate.ts';
 
 const HELP = `transcript-site: turn transcripts into a searchable, linkable static site.
@@ -139,6 +140,13 @@ async function buildSite(args: string[]): Promise<number> {
       integrations: [checkHtml(episodes), ...(values.site && !siteConfig.site ? [sitemapFor()] : [])],
     });
     console.log(`astro: done in ${((performance.now() - astroStarted) / 1000).toFixed(1)} s`);
+    const downloads = await writeDownloads(episodes, staging, {
+      base: values.base ?? siteConfig.base,
+      site: values.site ?? siteConfig.site,
+      title: siteConfig.title,
+      description: siteConfig.description,
+    });
+    console.log(`downloads: wrote ${downloads} files (transcripts, captions, chapters, llms.txt)`);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;

@@ -135,6 +135,15 @@ describe('the build of the bundled episode', () => {
     assert.match(blocks[1]!.querySelector('title')!.text, /^2\. Timelines and Benchmarks, 1:53 to 11:21, watch$/);
   });
 
+  it('offers the downloads on the overview, and writes them with llms.txt', () => {
+    const links = page(slug).querySelectorAll('.downloads a').map((a) => a.getAttribute('href'));
+    assert.deepEqual(links, ['transcript.txt', 'transcript.md', 'captions.vtt', 'captions.srt', 'transcript.json', 'chapters.json', 'youtube-chapters.txt'].map((f) => `/${slug}/${f}`));
+    for (const l of links) assert.ok(existsSync(path.join(site.out, l!)), l!);
+    assert.match(readFileSync(path.join(site.out, 'llms.txt'), 'utf8'), /^# Transcript Site
+/);
+    assert.match(site.stdout, /downloads: wrote 8 files/);
+  });
+
   it('marks the quoted words where they were said', () => {
     const marks = page(slug, 'business-and-developer-strategy').querySelectorAll('#t-681-2 mark.quoted');
     assert.equal(marks.length, 1);

@@ -1,0 +1,48 @@
+/** Writes each episode's downloads and the site's llms.txt into the built site. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { webvtt, srt } from '../../src/domain/exports/captions.ts';
+import { llmsTxt } from '../../src/domain/exports/llms.ts';
+import { chaptersJson, transcriptJson, youtubeChapters } from '../../src/domain/exports/podcast.ts';
+import { markdown, plainText } from '../../src/domain/exports/text.ts';
+import type { Episode } from '../../src/domain/types.ts';
+
+export interface SiteUrls {
+  base: string;
+  site: string | undefined;
+  title: string;
+  description: string;
+}
+
+/** Absolute URLs when the site's URL is known (files leave the site), else paths from the root. */
+export function urlMaker({ base, site }: SiteUrls) {
+  const prefix = base.replace(/\/?$/, '/');
+  return (...parts: string[]) => {
+    const p = `${prefix}${parts.map((x) => `${encodeURIComponent(x)}/`).join('')}`;
+    return site ? new URL(p, site).href : p;
+  };
+}
+
+export async function writeDownloads(episodes: readonly Episode[], dir: string, urls: SiteUrls): Promise<number> {
+  const url = urlMaker(urls);
+  let files = 0;
+  for (const e of episodes) {
+    const section = (slug: string) => url(e.slug, slug);
+    const out: Record<string, string> = {
+      'transcript.txt': plainText(e, url(e.slug)),
+      'transcript.md': markdown(e, section),
+      'captions.vtt': webvtt(e),
+      'captions.srt': srt(e),
+      'transcript.json': transcriptJson(e),
+      'chapters.json': chaptersJson(e, section),
+      'youtube-chapters.txt': youtubeChapters(e),
+    };
+    await mkdir(path.join(dir, e.slug), { recursive: true });
+    for (const [name, content] of Object.entries(out)) {
+      await writeFile(path.join(dir, e.slug, name), content);
+      files++;
+    }
+  }
+  await writeFile(path.join(dir, 'llms.txt'), llmsTxt(urls.title, urls.description, episodes, url));
+  return files + 1;
+}

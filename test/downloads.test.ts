@@ -1,0 +1,115 @@
+/** Every download is read back with the project's own parsers: same words, same times. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { applySidecar } from '../src/domain/apply-sidecar.ts';
+import { parseCaptions } from '../src/domain/captions.ts';
+import { parseChapters } from '../src/domain/chapters.ts';
+import { buildEpisode } from '../src/domain/episode.ts';
+import { srt, webvtt } from '../src/domain/exports/captions.ts';
+import { cues, LINE } from '../src/domain/exports/cues.ts';
+import { llmsTxt } from '../src/domain/exports/llms.ts';
+import { chaptersJson, transcriptJson, youtubeChapters } from '../src/domain/exports/podcast.ts';
+import { markdown, plainText } from '../src/domain/exports/text.ts';
+import { tokens } from '../src/domain/invariants.ts';
+import { parsePodcastJson } from '../src/domain/podcast-json.ts';
+import type { Episode } from '../src/domain/types.ts';
+import { parseYoutldr } from '../src/domain/youtldr.ts';
+import { bundled, root } from './helpers/build.ts';
+
+const youtldr = buildEpisode(parseYoutldr(readFileSync(bundled, 'utf8'), 'ep.txt'));
+const namespace = path.resolve(root, '..', 'shared', 'transcripts', 'podcast-namespace');
+const vttEpisode = buildEpisode(applySidecar(await parseCaptions(readFileSync(path.join(namespace, 'long-example.vtt'), 'utf8'), 'long.vtt', 'vtt'), undefined));
+const words = (e: Episode) => e.source.fragments.flatMap((f) => tokens(f.text));
+const url = (slug: string) => `https://example.com/ep/${slug}/`;
+
+describe('captions', () => {
+  for (const [name, episode] of [['YouTLDR', youtldr], ['WebVTT with speakers', vttEpisode]] as const) {
+    it(`${name}: captions.vtt reads back as the same cues, speakers and words`, async () => {
+      const written = cues(episode);
+      const back = await parseCaptions(webvtt(episode), 'captions.vtt', 'vtt');
+      assert.equal(back.fragments.length, written.length);
+      back.fragments.forEach((f, i) => {
+        assert.equal(f.time, written[i]!.start);
+        assert.equal(f.end, written[i]!.end);
+        assert.equal(f.text, written[i]!.lines.join(' '));
+        assert.equal(f.speaker, written[i]!.speaker);
+      });
+      assert.deepEqual(back.fragments.flatMap((f) => tokens(f.text)), words(episode));
+    });
+
+    it(`${name}: captions.srt reads back as the same cues and words`, async () => {
+      const written = cues(episode);
+      const back = await parseCaptions(srt(episode), 'captions.srt', 'srt');
+      assert.deepEqual(back.fragments.map((f) => [f.time, f.end, f.text]), written.map((c) => [c.start, c.end, c.lines.join(' ')]));
+      assert.deepEqual(back.fragments.map((f) => f.speaker), written.map((c) => c.speaker));
+    });
+  }
+
+  it('wrap lines to caption conventions: at most 2 lines of at most 42 characters', () => {
+    for (const cue of [...cues(youtldr), ...cues(vttEpisode)]) {
+      assert.ok(cue.lines.length <= 2);
+      for (const line of cue.lines) assert.ok(line.length <= LINE || !line.includes(' '), line);
+      assert.ok(cue.end > cue.start);
+    }
+    const vtt = webvtt(vttEpisode);
+    assert.match(vtt, /^WEBVTT\n\n00:00:00\.179 --> 00:00:02\.399\n<v Travis>When you first get started in podcasting,\nit's\n/);
+  });
+
+  it('escape markup in WebVTT text', () => {
+    const e = { ...youtldr, source: { ...youtldr.source, fragments: [{ time: 0, text: 'a <b> & c --> d', turn: false, line: 1 }] } };
+    assert.match(webvtt(e), /a &lt;b&gt; &amp; c --&gt; d/);
+  });
+});
+
+describe('Podcasting 2.0 files', () => {
+  it('transcript.json has one segment per fragment with the source times, and reads back with the same words', () => {
+    const json = transcriptJson(vttEpisode);
+    const data = JSON.parse(json) as { version: string; segments: Array<{ speaker?: string; startTime: number; endTime: number; body: string }> };
+    assert.equal(data.version, '1.0.0');
+    assert.deepEqual(data.segments.map((s) => [s.startTime, s.endTime, s.body, s.speaker]), vttEpisode.source.fragments.map((f) => [f.time, f.end, f.text, f.speaker]));
+    assert.deepEqual(parsePodcastJson(json, 'transcript.json').fragments.flatMap((f) => tokens(f.text)), words(vttEpisode));
+  });
+
+  it('chapters.json lists the sections with titles and the section pages as url', () => {
+    const json = chaptersJson(youtldr, url);
+    const back = parseChapters(json, 'chapters.json', youtldr.source.metadata.duration);
+    assert.deepEqual(back.map((c) => [c.start, c.title]), youtldr.sections.map((s) => [s.start, s.title]));
+    assert.equal(JSON.parse(json).chapters[1].url, 'https://example.com/ep/timelines-and-benchmarks/');
+    assert.equal(JSON.parse(json).version, '1.2.0');
+  });
+});
+
+describe('YouTube chapters', () => {
+  it('start at 0:00, one per section, when the sections satisfy YouTube', () => {
+    assert.equal(youtubeChapters(youtldr), '0:00 Intro and Background\n1:53 Timelines and Benchmarks\n11:21 Business and Developer Strategy\n24:23 Continual Learning and Science\n37:40 AI Safety and Alignment\n47:57 OpenAI Internal Culture\n51:53 Quickfire and Societal Impact\n');
+  });
+  it('say so in the file when they cannot: fewer than 3, or one shorter than 10 s', () => {
+    const two = { ...youtldr, sections: youtldr.sections.slice(0, 2) };
+    assert.match(youtubeChapters(two), /^# These sections cannot be YouTube chapters: there are 2 sections and YouTube needs at least 3\./);
+    const short = { ...youtldr, sections: youtldr.sections.map((s, i) => (i === 2 ? { ...s, end: s.start + 5 } : s)) };
+    assert.match(youtubeChapters(short), /"Business and Developer Strategy" is shorter than YouTube's 10 seconds/);
+  });
+});
+
+describe('text downloads', () => {
+  it('transcript.txt has every paragraph with its timestamp, every word once', () => {
+    const txt = plainText(vttEpisode, url(''));
+    assert.match(txt, /\[0:00\] Travis: When you first get started/);
+    const body = txt.split('\n').filter((l) => l.startsWith('[')).map((l) => l.replace(/^\[[\d:]+\] (\w+: )?/, ''));
+    assert.deepEqual(body.flatMap(tokens), words(vttEpisode));
+  });
+  it('transcript.md has the sections as headings and links each timestamp to its paragraph', () => {
+    const md = markdown(youtldr, url);
+    assert.match(md, /^# OpenAI’s Chief Scientist/);
+    assert.equal((md.match(/^## /gm) ?? []).length, 7);
+    assert.match(md, /\[1:53\]\(https:\/\/example\.com\/ep\/timelines-and-benchmarks\/#t-113\) I think I'll start/);
+  });
+  it('llms.txt lists every episode and section with links and one-line summaries', () => {
+    const txt = llmsTxt('My Site', 'About it.', [youtldr, vttEpisode], (...p) => `/${p.join('/')}/`);
+    assert.match(txt, /^# My Site\n\n> About it\.\n/);
+    assert.equal((txt.match(/^## \[/gm) ?? []).length, 2);
+    assert.match(txt, /\* \[Timelines and Benchmarks\]\(\/openais-chief-scientist-on-continual-learning-hype\/timelines-and-benchmarks\/\): 1:53–11:21\. Contains crucial info/);
+  });
+});
