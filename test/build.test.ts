@@ -139,8 +139,7 @@ describe('the build of the bundled episode', () => {
     const links = page(slug).querySelectorAll('.downloads a').map((a) => a.getAttribute('href'));
     assert.deepEqual(links, ['transcript.txt', 'transcript.md', 'captions.vtt', 'captions.srt', 'transcript.json', 'chapters.json', 'youtube-chapters.txt'].map((f) => `/${slug}/${f}`));
     for (const l of links) assert.ok(existsSync(path.join(site.out, l!)), l!);
-    assert.match(readFileSync(path.join(site.out, 'llms.txt'), 'utf8'), /^# Transcript Site
-/);
+    assert.match(readFileSync(path.join(site.out, 'llms.txt'), 'utf8'), /^# Transcript Site\n/);
     assert.match(site.stdout, /downloads: wrote 8 files/);
   });
 
