@@ -16,7 +16,8 @@ import { sitemapFor } from '../astro.config.mjs';
 import { parseChapters } from '../src/domain/chapters.ts';
 import { parseSidecar } from '../src/domain/sidecar.ts';
 import { writeDownloads } from './lib/downloads.ts';
-import { FORMATS, loadEpisode, loadEpisodes, transcriptFiles, wordCount, writeMdx } from './lib/generate.ts';
+import { CORRECTIONS_FILE, parseCorrections } from '../src/domain/corrections.ts';
+import { FORMATS, loadCorrections, loadEpisode, loadEpisodes, transcriptFiles, wordCount, writeMdx } from './lib/generate.ts';
 
 const HELP = `transcript-site: turn transcripts into a searchable, linkable static site.
 
@@ -61,6 +62,10 @@ async function check(files: string[]): Promise<number> {
   for (const file of files) {
     const name = path.relative(process.cwd(), path.resolve(file)) || file;
     try {
+      if (path.basename(file) === CORRECTIONS_FILE) {
+        console.log(`${name}: ok (${parseCorrections(await readFile(file, 'utf8'), name).length} corrections)`);
+        continue;
+      }
       if (/\.ya?ml$/.test(file)) {
         parseSidecar(await readFile(file, 'utf8'), name);
         console.log(`${name}: ok (sidecar)`);
@@ -110,6 +115,8 @@ async function buildSite(args: string[]): Promise<number> {
   const generated = path.resolve(root, process.env.TRANSCRIPT_SITE_GENERATED ?? 'src/generated');
   process.env.TRANSCRIPT_SITE_GENERATED = generated;
 
+  const rules = await loadCorrections(contentDir);
+  const counts = rules.map(() => 0);
   const episodes: Episode[] = await loadEpisodes(await transcriptFiles(contentDir), (episode, file) => {
     const { source } = episode;
     console.log(
@@ -117,6 +124,11 @@ async function buildSite(args: string[]): Promise<number> {
         `${source.fragments.length} fragments, ${wordCount(episode)} words, ${episode.warnings.length} warnings → /${episode.slug}/`,
     );
     for (const w of episode.warnings) console.log(`  warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+  }, rules, counts);
+  rules.forEach((rule, i) => {
+    const where = `${path.relative(process.cwd(), path.join(contentDir, CORRECTIONS_FILE))}:${rule.line ?? ''}`;
+    if (counts[i] === 0) console.log(`  warning: ${where}: the correction "${rule.from}" → "${rule.to}" matched nothing`);
+    else console.log(`corrections: "${rule.from}" → "${rule.to}": ${counts[i]} replacement(s)`);
   });
   const mdxFiles = await writeMdx(episodes, generated);
   console.log(`wrote ${mdxFiles} MDX files in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -46,6 +46,7 @@ const timelines = defineCollection({
   schema: z.object({
     episode: z.string(),
     speakers: z.array(z.string()),
+    corrections: z.array(z.string()),
     sections: z.array(
       z.object({
         section: z.string(),

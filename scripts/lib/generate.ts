@@ -4,7 +4,8 @@ import path from 'node:path';
 import { applySidecar } from '../../src/domain/apply-sidecar.ts';
 import { parseCaptions } from '../../src/domain/captions.ts';
 import { parseChapters } from '../../src/domain/chapters.ts';
-import { buildEpisode } from '../../src/domain/episode.ts';
+import { applyCorrections, CORRECTIONS_FILE, parseCorrections, type CorrectionRule } from '../../src/domain/corrections.ts';
+import { buildEpisode, episodeSlug } from '../../src/domain/episode.ts';
 import { TranscriptError } from '../../src/domain/errors.ts';
 import { tokens } from '../../src/domain/invariants.ts';
 import { parsePodcastJson } from '../../src/domain/podcast-json.ts';
@@ -40,7 +41,7 @@ export async function transcriptFiles(dir: string): Promise<string[]> {
     throw new TranscriptError(dir, undefined, 'the content folder does not exist', 'create it and put transcripts in it, or pass --content DIR');
   }
   const chapterFiles = new Set<string>();
-  for (const name of names.filter((n) => SIDECAR_EXTS.includes(path.extname(n)))) {
+  for (const name of names.filter((n) => SIDECAR_EXTS.includes(path.extname(n)) && n !== CORRECTIONS_FILE)) {
     const sidecar = await readSidecar(path.join(dir, name));
     if (sidecar?.chapters) chapterFiles.add(path.resolve(dir, sidecar.chapters));
   }
@@ -81,8 +82,15 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   }
 }
 
+/** The site's corrections (`corrections.yml` in the content folder), or none. */
+export async function loadCorrections(dir: string): Promise<CorrectionRule[]> {
+  const file = path.join(dir, CORRECTIONS_FILE);
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  return text === undefined ? [] : parseCorrections(text, shown(file));
+}
+
 /** Parse one transcript with its sidecar (and the sidecar's chapters) into an episode. */
-export async function loadEpisode(file: string): Promise<Episode> {
+export async function loadEpisode(file: string, rules: readonly CorrectionRule[] = [], counts?: number[]): Promise<Episode> {
   const format = FORMATS.find((f) => file.endsWith(f.ext))!;
   const name = shown(file);
   const parsed = await format.parse(decodeText(await readFile(file), name), name);
@@ -97,15 +105,21 @@ export async function loadEpisode(file: string): Promise<Episode> {
     });
     chapters = parseChapters(text, shown(chaptersFile), parsed.metadata.duration);
   }
-  return buildEpisode(applySidecar(parsed, sidecar, chapters));
+  const merged = applySidecar(parsed, sidecar, chapters);
+  // Rules may be limited to episodes, named by file name or slug.
+  const names = [episodeName(file), merged.slug ?? episodeSlug(merged.title)];
+  const applicable = rules.map((r, i) => ({ r, i })).filter(({ r }) => !r.episodes || r.episodes.some((e) => names.includes(e)));
+  const { fragments, corrections, counts: made } = applyCorrections(merged.fragments, applicable.map(({ r }) => r));
+  made.forEach((n, k) => counts && (counts[applicable[k]!.i]! += n));
+  return buildEpisode({ ...merged, fragments }, corrections);
 }
 
-/** Load every episode; two episodes may not share a slug. */
-export async function loadEpisodes(files: readonly string[], onEpisode?: (episode: Episode, file: string) => void): Promise<Episode[]> {
+/** Load every episode; two episodes may not share a slug. `counts[i]` tallies rule i's corrections. */
+export async function loadEpisodes(files: readonly string[], onEpisode?: (episode: Episode, file: string) => void, rules: readonly CorrectionRule[] = [], counts?: number[]): Promise<Episode[]> {
   const episodes: Episode[] = [];
   const bySlug = new Map<string, string>();
   for (const file of files) {
-    const episode = await loadEpisode(file);
+    const episode = await loadEpisode(file, rules, counts);
     const other = bySlug.get(episode.slug);
     if (other) {
       throw new TranscriptError(shown(file), undefined, `gets the URL slug "${episode.slug}", which ${other} has already`,
@@ -128,6 +142,7 @@ export function timelineData(episode: Episode) {
   return {
     episode: episode.slug,
     speakers,
+    corrections: episode.corrections,
     sections: episode.sections.map((s) => ({
       section: s.slug,
       paragraphs: s.paragraphs.map((p) => [p.time, p.id] as const),

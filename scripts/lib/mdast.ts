@@ -14,7 +14,7 @@ export const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type:
 export const heading = (depth: 2 | 3, value: string): Heading => ({ type: 'heading', depth, children: [text(value)] });
 
 /** Names of the components the generated MDX may use; Astro supplies them when rendering. */
-export const COMPONENTS = ['Ai', 'KeyPoints', 'KeyPoint', 'Moments', 'Moment', 'Quote', 'QuoteText', 'QuoteBy', 'Para', 'Mark'] as const;
+export const COMPONENTS = ['Ai', 'KeyPoints', 'KeyPoint', 'Moments', 'Moment', 'Quote', 'QuoteText', 'QuoteBy', 'Para', 'Mark', 'Fix'] as const;
 export type ComponentName = (typeof COMPONENTS)[number];
 
 /**
@@ -23,9 +23,19 @@ export type ComponentName = (typeof COMPONENTS)[number];
  */
 const SAFE_ATTRIBUTE = /^[\p{L}\p{N}_-]*$/u;
 
-/** An inline element of ours (e.g. `<Mark>` around quoted words) holding plain text. */
-export function inline(name: ComponentName, value: string): PhrasingContent {
-  return { type: 'mdxJsxTextElement', name, attributes: [], children: [text(value)] } as PhrasingContent;
+/** An inline element of ours (`<Mark>` around quoted words, `<Fix>` around corrected ones). */
+export function inline(name: ComponentName, children: PhrasingContent[], attributes: Record<string, string | number> = {}): PhrasingContent {
+  return { type: 'mdxJsxTextElement', name, attributes: attributeList(attributes), children } as PhrasingContent;
+}
+
+function attributeList(attributes: Record<string, string | number | true>): MdxJsxFlowElement['attributes'] {
+  return Object.entries(attributes).map(([key, value]) => {
+    const literal = value === true ? null : String(value);
+    if (literal !== null && !SAFE_ATTRIBUTE.test(literal)) {
+      throw new Error(`refusing to write attribute ${key}="${literal}": only slugs, ids and numbers belong in attributes`);
+    }
+    return { type: 'mdxJsxAttribute', name: key, value: literal };
+  });
 }
 
 export function element(
@@ -33,16 +43,5 @@ export function element(
   attributes: Record<string, string | number | true>,
   children: RootContent[],
 ): MdxJsxFlowElement {
-  return {
-    type: 'mdxJsxFlowElement',
-    name,
-    attributes: Object.entries(attributes).map(([key, value]) => {
-      const literal = value === true ? null : String(value);
-      if (literal !== null && !SAFE_ATTRIBUTE.test(literal)) {
-        throw new Error(`refusing to write attribute ${key}="${literal}": only slugs, ids and numbers belong in attributes`);
-      }
-      return { type: 'mdxJsxAttribute', name: key, value: literal };
-    }),
-    children: children as MdxJsxFlowElement['children'],
-  };
+  return { type: 'mdxJsxFlowElement', name, attributes: attributeList(attributes), children: children as MdxJsxFlowElement['children'] };
 }

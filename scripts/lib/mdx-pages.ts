@@ -114,17 +114,31 @@ function firstSentence(paragraph: string): string {
   return first ? paragraph.slice(...first).trim() : paragraph;
 }
 
-/** A paragraph's text with the quoted ranges wrapped in `<Mark>`. */
+/**
+ * A paragraph's text with quoted ranges in `<Mark>` and corrected ones in `<Fix n>`. The text is
+ * cut at every boundary of either, so overlapping ranges nest cleanly.
+ */
 function marked(p: Paragraph): PhrasingContent[] {
+  const marks = p.marks ?? [];
+  const fixes = p.fixes ?? [];
+  const cuts = [...new Set([0, p.text.length, ...marks.flat(), ...fixes.flatMap(([s, e]) => [s, e])])].sort((a, b) => a - b);
   const out: PhrasingContent[] = [];
-  let at = 0;
-  for (const [start, end] of p.marks ?? []) {
-    if (end <= at) continue;
-    const from = Math.max(start, at);
-    if (from > at) out.push(text(p.text.slice(at, from)));
-    out.push(inline('Mark', p.text.slice(from, end)));
-    at = end;
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const [from, to] = [cuts[k]!, cuts[k + 1]!];
+    if (from >= to) continue;
+    let node: PhrasingContent = text(p.text.slice(from, to));
+    const fix = fixes.find(([s, e]) => s <= from && to <= e);
+    if (fix) node = inline('Fix', [node], { n: fix[2] });
+    if (marks.some(([s, e]) => s <= from && to <= e)) node = inline('Mark', [node]);
+    const last = out.at(-1);
+    // Neighbouring pieces of the same mark read as one.
+    if (last && node.type === 'mdxJsxTextElement' && last.type === 'mdxJsxTextElement' && node.name === 'Mark' && last.name === 'Mark') {
+      last.children.push(...node.children);
+    } else if (last && node.type === 'text' && last.type === 'text') {
+      last.value += node.value;
+    } else {
+      out.push(node);
+    }
   }
-  if (at < p.text.length) out.push(text(p.text.slice(at)));
   return out;
 }

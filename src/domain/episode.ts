@@ -4,6 +4,7 @@ import { checkEpisode } from './invariants.ts';
 import { reflow } from './reflow.ts';
 import { assignFragments, slugs } from './sections.ts';
 import { autoSections } from './auto-sections.ts';
+import { locateCorrections, type Correction } from './corrections.ts';
 import { keyMoments } from './key-moments.ts';
 import { locateQuote, transcriptWords } from './quotes.ts';
 import type { Episode, ParsedTranscript, Quote, Section, SectionSource, TranscriptWarning } from './types.ts';
@@ -19,7 +20,7 @@ export function episodeSlug(title: string): string {
   return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : MAX_SLUG);
 }
 
-export function buildEpisode(source: ParsedTranscript): Episode {
+export function buildEpisode(source: ParsedTranscript, corrections: readonly Correction[] = []): Episode {
   const lastTime = source.fragments.at(-1)?.time ?? 0;
   const duration = Math.max(source.metadata.duration, lastTime);
   const sources: SectionSource[] = source.sections.length ? source.sections : autoSections(source.fragments, duration);
@@ -45,8 +46,12 @@ export function buildEpisode(source: ParsedTranscript): Episode {
 
   const warnings: TranscriptWarning[] = [];
   const quotes = groundQuotes(source, sections, warnings);
-  const episode: Episode = { slug: source.slug ?? episodeSlug(source.title), source, sections, keyPoints, quotes, warnings };
-  checkEpisode(episode);
+  const episode: Episode = { slug: source.slug ?? episodeSlug(source.title), source, sections, keyPoints, quotes, warnings, corrections: corrections.map((c) => c.original) };
+  checkEpisode(episode, corrections.reduce((n, c) => n + c.tokens - c.original.split(/\s+/).length, 0));
+  const paragraphs = sections.flatMap((s) => s.paragraphs);
+  for (const [id, start, end, n] of locateCorrections(paragraphs, corrections)) {
+    (paragraphs.find((p) => p.id === id)!.fixes ??= []).push([start, end, n]);
+  }
   return episode;
 }
 

@@ -7,7 +7,8 @@ import type { Episode } from './types.ts';
 
 export const tokens = (text: string): string[] => text.split(/\s+/).filter(Boolean);
 
-export function checkEpisode(episode: Episode): void {
+/** `correctionDelta`: words the corrections added (or removed, if negative) to the source's count. */
+export function checkEpisode(episode: Episode, correctionDelta = 0): void {
   const { source } = episode;
   const fail = (line: number | undefined, message: string, hint?: string): never => {
     throw new TranscriptError(source.file, line, message, hint);
@@ -15,7 +16,7 @@ export function checkEpisode(episode: Episode): void {
 
   // YouTLDR counts the `>>` turn markers among its words. A different count means the export was
   // cut or edited: worth saying, but the words that are there are still published whole.
-  const counted = source.fragments.reduce((n, f) => n + tokens(f.text).length, 0) + source.turnMarkers;
+  const counted = source.fragments.reduce((n, f) => n + tokens(f.text).length, 0) + source.turnMarkers - correctionDelta;
   if (source.metadata.words !== undefined && counted !== source.metadata.words) {
     episode.warnings.push({
       file: source.file,

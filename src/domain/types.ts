@@ -89,6 +89,8 @@ export interface Paragraph {
   speaker?: string;
   /** Character ranges `[start, end)` of pull quotes found in this paragraph. */
   marks?: Array<[number, number]>;
+  /** Corrected spans `[start, end, n]`, n indexing the episode's `corrections`. */
+  fixes?: Array<[number, number, number]>;
 }
 
 /** A salient sentence from the transcript itself (extracted, not AI-written). */
@@ -133,4 +135,6 @@ export interface Episode {
   keyPoints: KeyPoint[];
   quotes: Quote[];
   warnings: TranscriptWarning[];
+  /** The original words of each corrected span (see corrections.ts), in order. */
+  corrections: string[];
 }

@@ -13,6 +13,9 @@ import type { Episode } from '../domain/types.ts';
 
 export async function transcriptWords(file: string): Promise<string[]> {
   const html = parse(await readFile(file, 'utf8'));
+  // A correction's <del> keeps the transcript's original words for the reader; they are not
+  // the published text, which is the corrected one.
+  for (const del of html.querySelectorAll('.para del')) del.remove();
   return html.querySelectorAll('.para > p').flatMap((p) => tokens(p.text));
 }
 

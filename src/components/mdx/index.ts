@@ -1,5 +1,6 @@
 /** The components generated MDX may use (see scripts/lib/mdast.ts, which lists the same names). */
 import Ai from './Ai.astro';
+import Fix from './Fix.astro';
 import KeyPoint from './KeyPoint.astro';
 import KeyPoints from './KeyPoints.astro';
 import Mark from './Mark.astro';
@@ -10,4 +11,4 @@ import Quote from './Quote.astro';
 import QuoteBy from './QuoteBy.astro';
 import QuoteText from './QuoteText.astro';
 
-export const mdxComponents = { Ai, KeyPoint, KeyPoints, Mark, Moment, Moments, Para, Quote, QuoteBy, QuoteText };
+export const mdxComponents = { Ai, Fix, KeyPoint, KeyPoints, Mark, Moment, Moments, Para, Quote, QuoteBy, QuoteText };

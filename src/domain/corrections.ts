@@ -1,0 +1,125 @@
+/**
+ * Corrections of recognition errors ("Akopi" → "Jakub Pachocki"), from `corrections.yml` beside the
+ * transcripts. Applied to the fragments before anything else, so the site, search and downloads all
+ * show the corrected words; each corrected span remembers its original for the reader.
+ */
+import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { TranscriptError } from './errors.ts';
+import type { Fragment } from './types.ts';
+
+export const CORRECTIONS_FILE = 'corrections.yml';
+
+const Rule = z.strictObject({
+  /** A word or phrase as the transcript has it; matched as whole words, ignoring case and punctuation. */
+  from: z.string().trim().min(1, { error: 'must not be empty' }),
+  to: z.string().trim().min(1, { error: 'must not be empty' }),
+  /** Episodes it applies to (file names without extension, or slugs); all when absent. */
+  episodes: z.array(z.string().min(1)).min(1).optional(),
+});
+const Rules = z.array(Rule, { error: 'must be a list of { from, to, episodes? } entries' });
+
+export interface CorrectionRule extends z.infer<typeof Rule> {
+  line: number | undefined;
+}
+
+export function parseCorrections(source: string, file: string): CorrectionRule[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter });
+  if (doc.errors.length) throw new TranscriptError(file, lineCounter.linePos(doc.errors[0]!.pos[0]).line, `not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
+  const lineOf = (path: Array<string | number>): number | undefined => {
+    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    if (node?.range) return lineCounter.linePos(node.range[0]).line;
+    return path.length ? lineOf(path.slice(0, -1)) : undefined;
+  };
+  const parsed = Rules.safeParse(doc.toJS() ?? []);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const at = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      throw new TranscriptError(file, lineOf(issue.path as Array<string | number>), `unknown key "${at}.${issue.keys[0]}"`, 'allowed: from, to, episodes');
+    }
+    const missing = issue.path.length === 2 && issue.code === 'invalid_type' && /undefined/.test(issue.message);
+    throw new TranscriptError(file, lineOf(issue.path as Array<string | number>),
+      missing ? `entry ${Number(issue.path[0]) + 1} has no "${String(issue.path[1])}"` : `${at || 'the file'}: ${issue.message}`,
+      'each entry is { from: words as transcribed, to: the right words, episodes: [optional list] }');
+  }
+  return parsed.data.map((rule, i) => ({ ...rule, line: lineOf([i]) }));
+}
+
+/** A corrected span in the corrected token stream of an episode. */
+export interface Correction {
+  /** Index of the first corrected token among all the episode's (corrected) tokens. */
+  token: number;
+  /** How many tokens the correction spans. */
+  tokens: number;
+  original: string;
+  rule: number;
+}
+
+interface Token {
+  fragment: number;
+  raw: string;
+  /** The word without leading/trailing punctuation, lower-cased, for matching. */
+  core: string;
+}
+
+const EDGE = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u;
+const coreOf = (raw: string) => EDGE.exec(raw)![2]!.toLowerCase();
+
+/**
+ * Apply `rules` (in order of length, longest first, so phrases win over their words) to the
+ * fragments. Returns new fragments, the corrections made, and how many each rule made.
+ */
+export function applyCorrections(fragments: readonly Fragment[], rules: readonly CorrectionRule[]): { fragments: Fragment[]; corrections: Correction[]; counts: number[] } {
+  const counts = rules.map(() => 0);
+  if (rules.length === 0) return { fragments: [...fragments], corrections: [], counts };
+  const tokens: Token[] = fragments.flatMap((f, fragment) => f.text.split(/\s+/).filter(Boolean).map((raw) => ({ fragment, raw, core: coreOf(raw) })));
+  const order = rules.map((r, i) => ({ i, words: r.from.split(/\s+/).map(coreOf) })).sort((a, b) => b.words.length - a.words.length);
+  const out: Token[] = [];
+  const corrections: Correction[] = [];
+  for (let t = 0; t < tokens.length; ) {
+    const hit = order.find(({ words }) => words.every((w, k) => tokens[t + k]?.core === w));
+    if (!hit) {
+      out.push(tokens[t++]!);
+      continue;
+    }
+    const matched = tokens.slice(t, t + hit.words.length);
+    const lead = EDGE.exec(matched[0]!.raw)![1]!;
+    const trail = EDGE.exec(matched.at(-1)!.raw)![3]!;
+    const replacement = rules[hit.i]!.to.split(/\s+/);
+    replacement[0] = lead + replacement[0];
+    replacement[replacement.length - 1] += trail;
+    corrections.push({ token: out.length, tokens: replacement.length, original: matched.map((m) => m.raw).join(' '), rule: hit.i });
+    // The corrected words belong to the fragment where the original began.
+    for (const raw of replacement) out.push({ fragment: matched[0]!.fragment, raw, core: coreOf(raw) });
+    counts[hit.i]!++;
+    t += hit.words.length;
+  }
+  const texts = fragments.map(() => [] as string[]);
+  for (const token of out) texts[token.fragment]!.push(token.raw);
+  const touched = new Set(corrections.flatMap((c) => out.slice(c.token, c.token + c.tokens).map((tk) => tk.fragment)));
+  const corrected = fragments.map((f, i) => (touched.has(i) || texts[i]!.length !== f.text.split(/\s+/).filter(Boolean).length ? { ...f, text: texts[i]!.join(' ') } : f));
+  return { fragments: corrected, corrections, counts };
+}
+
+/**
+ * Where the corrections landed in the episode's paragraphs: `[paragraph id, start, end, n]` with
+ * n the index into `originals`. Paragraph words are the fragments' words in order (the invariant
+ * the build checks), so a correction's token index finds its place.
+ */
+export function locateCorrections(paragraphs: ReadonlyArray<{ id: string; text: string }>, corrections: readonly Correction[]): Array<[string, number, number, number]> {
+  const places: Array<[string, number, number]> = [];
+  for (const p of paragraphs) for (const m of p.text.matchAll(/\S+/g)) places.push([p.id, m.index, m.index + m[0].length]);
+  const out: Array<[string, number, number, number]> = [];
+  corrections.forEach((c, n) => {
+    // A correction split across two paragraphs is marked in each part.
+    for (let k = c.token; k < c.token + c.tokens; k++) {
+      const [id, start, end] = places[k]!;
+      const last = out.at(-1);
+      if (last && last[0] === id && last[3] === n) last[2] = end;
+      else out.push([id, start, end, n]);
+    }
+  });
+  return out;
+}
