@@ -5,19 +5,20 @@
  * The site is built into a temporary folder and swapped in only when every step succeeded, so a
  * failed build never damages the previous dist/.
  */
-import { readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TranscriptError } from '../src/domain/errors.ts';
-import type { Episode } from '../src/domain/types.ts';
-import checkHtml from '../src/integrations/check-html.ts';
+import { indexSite } from '../src/integrations/pagefind.ts';
 import { loadSiteConfig } from '../src/domain/site-config.ts';
-import { sitemapFor } from '../astro.config.mjs';
 import { parseChapters } from '../src/domain/chapters.ts';
 import { parseSidecar } from '../src/domain/sidecar.ts';
-import { writeDownloads } from './lib/downloads.ts';
 import { CORRECTIONS_FILE, parseCorrections } from '../src/domain/corrections.ts';
-import { FORMATS, loadCorrections, loadEpisode, loadEpisodes, transcriptFiles, wordCount, writeMdx } from './lib/generate.ts';
+import { writeLlmsTxt } from './lib/downloads.ts';
+import { checkSlugs, FORMATS, loadCorrections, loadEpisode, transcriptFiles, wordCount } from './lib/generate.ts';
+import { prepareAll } from './lib/pool.ts';
+import { downloadsDir, wordsFile } from './lib/prepare.ts';
+import { render } from './lib/render.ts';
 
 const HELP = `transcript-site: turn transcripts into a searchable, linkable static site.
 
@@ -116,48 +117,56 @@ async function buildSite(args: string[]): Promise<number> {
   process.env.TRANSCRIPT_SITE_GENERATED = generated;
 
   const rules = await loadCorrections(contentDir);
-  const counts = rules.map(() => 0);
-  const episodes: Episode[] = await loadEpisodes(await transcriptFiles(contentDir), (episode, file) => {
-    const { source } = episode;
+  const urls = {
+    base: values.base ?? siteConfig.base,
+    site: values.site ?? siteConfig.site,
+    title: siteConfig.title,
+    description: siteConfig.description,
+  };
+  await rm(generated, { recursive: true, force: true });
+  const episodes = await prepareAll(await transcriptFiles(contentDir), rules, generated, urls, (e) => {
     console.log(
-      `parsed ${path.basename(file)}: ${source.format}, ${episode.sections.length} sections${source.autoSections ? ' (automatic)' : ''}, ` +
-        `${source.fragments.length} fragments, ${wordCount(episode)} words, ${episode.warnings.length} warnings → /${episode.slug}/`,
+      `parsed ${path.basename(e.file)}: ${e.format}, ${e.sections.length} sections${e.autoSections ? ' (automatic)' : ''}, ` +
+        `${e.fragments} fragments, ${e.words} words, ${e.warnings.length} warnings → /${e.slug}/`,
     );
-    for (const w of episode.warnings) console.log(`  warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
-  }, rules, counts);
-  rules.forEach((rule, i) => {
-    const where = `${path.relative(process.cwd(), path.join(contentDir, CORRECTIONS_FILE))}:${rule.line ?? ''}`;
-    if (counts[i] === 0) console.log(`  warning: ${where}: the correction "${rule.from}" → "${rule.to}" matched nothing`);
-    else console.log(`corrections: "${rule.from}" → "${rule.to}": ${counts[i]} replacement(s)`);
+    for (const w of e.warnings) console.log(`  warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
   });
-  const mdxFiles = await writeMdx(episodes, generated);
+  checkSlugs(episodes);
+  rules.forEach((rule, i) => {
+    const made = episodes.reduce((n, e) => n + e.counts[i]!, 0);
+    const where = `${path.relative(process.cwd(), path.join(contentDir, CORRECTIONS_FILE))}:${rule.line ?? ''}`;
+    if (made === 0) console.log(`  warning: ${where}: the correction "${rule.from}" → "${rule.to}" matched nothing`);
+    else console.log(`corrections: "${rule.from}" → "${rule.to}": ${made} replacement(s)`);
+  });
+  const mdxFiles = episodes.reduce((n, e) => n + e.sections.length + 1, 0);
   console.log(`wrote ${mdxFiles} MDX files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   const staging = `${outDir}.tmp-${process.pid}`;
   await removeStale(outDir);
   await rm(staging, { recursive: true, force: true });
-  const { build } = await import('astro');
   try {
     const astroStarted = performance.now();
     console.log('astro: rendering pages…');
-    await build({
+    await render({
       root,
       outDir: staging,
-      // Start from an empty content store: entries cached by an earlier build (of other content)
-      // must never leak into this one.
-      force: true,
-      logLevel: process.env.TRANSCRIPT_SITE_VERBOSE ? 'info' : 'warn',
       ...(values.base ? { base: values.base } : {}),
       ...(values.site ? { site: values.site } : {}),
-      integrations: [checkHtml(episodes), ...(values.site && !siteConfig.site ? [sitemapFor()] : [])],
+      sitemap: Boolean(values.site && !siteConfig.site),
+      check: episodes.map((e) => ({ slug: e.slug, words: wordsFile(generated, e.slug) })),
+      verbose: Boolean(process.env.TRANSCRIPT_SITE_VERBOSE),
     });
     console.log(`astro: done in ${((performance.now() - astroStarted) / 1000).toFixed(1)} s`);
-    const downloads = await writeDownloads(episodes, staging, {
-      base: values.base ?? siteConfig.base,
-      site: values.site ?? siteConfig.site,
-      title: siteConfig.title,
-      description: siteConfig.description,
-    });
+    await indexSite(staging);
+    // The downloads were written with each episode; they join the site beside its overview.
+    let downloads = 1;
+    for (const e of episodes) {
+      for (const name of await readdir(downloadsDir(generated, e.slug))) {
+        await copyFile(path.join(downloadsDir(generated, e.slug), name), path.join(staging, e.slug, name));
+        downloads++;
+      }
+    }
+    await writeLlmsTxt(episodes, staging, urls);
     console.log(`downloads: wrote ${downloads} files (transcripts, captions, chapters, llms.txt)`);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });

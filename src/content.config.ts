@@ -6,7 +6,7 @@ import { z } from 'astro/zod';
 const base = process.env.TRANSCRIPT_SITE_GENERATED ?? './src/generated';
 
 const episodes = defineCollection({
-  loader: glob({ pattern: '*/index.mdx', base }),
+  loader: glob({ pattern: '*/index.mdx', base, retainBody: false }),
   schema: z.object({
     slug: z.string(),
     title: z.string(),
@@ -27,7 +27,7 @@ const episodes = defineCollection({
 });
 
 const sections = defineCollection({
-  loader: glob({ pattern: '*/sections/*.mdx', base }),
+  loader: glob({ pattern: '*/sections/*.mdx', base, retainBody: false }),
   schema: z.object({
     episode: z.string(),
     section: z.string(),

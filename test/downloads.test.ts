@@ -107,7 +107,7 @@ describe('text downloads', () => {
     assert.match(md, /\[1:53\]\(https:\/\/example\.com\/ep\/timelines-and-benchmarks\/#t-113\) I think I'll start/);
   });
   it('llms.txt lists every episode and section with links and one-line summaries', () => {
-    const txt = llmsTxt('My Site', 'About it.', [youtldr, vttEpisode], (...p) => `/${p.join('/')}/`);
+    const txt = llmsTxt('My Site', 'About it.', [youtldr, vttEpisode].map((e) => ({ slug: e.slug, title: e.source.title, sections: e.sections })), (...p) => `/${p.join('/')}/`);
     assert.match(txt, /^# My Site\n\n> About it\.\n/);
     assert.equal((txt.match(/^## \[/gm) ?? []).length, 2);
     assert.match(txt, /\* \[Timelines and Benchmarks\]\(\/openais-chief-scientist-on-continual-learning-hype\/timelines-and-benchmarks\/\): 1:53–11:21\. Contains crucial info/);

@@ -1,25 +1,28 @@
 /**
  * One timed build: the real command (`node scripts/cli.ts build`) in a child process, as a user
  * runs it, so wall time includes Node's start-up and module loading. Phase times come from the
- * build's own log lines (0.1 s resolution); memory from sampling the process tree.
+ * build's own log lines: the times they print (0.1 s resolution) and, for the steps that print
+ * none, when the lines arrived. Memory comes from sampling the process tree.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { sampleMemory } from './memory.ts';
-import { cpuMark, cpuUse } from './noise.ts';
+import { sampleMemory, type MemoryPeak } from './memory.ts';
+import { busiestOthers, cpuMark, cpuUse, processTicks, type CpuUse } from './noise.ts';
 
 export interface BuildRun {
   wallS: number;
   /** Parsing the transcripts and writing MDX ("wrote N MDX files in X s"). */
   parseS: number;
-  /** Astro's whole build, which includes the Pagefind hook ("astro: done in X s"). */
+  /** Astro's build in its child process: Vite, rendering, the CSP and word checks ("astro: done in X s"). */
   astroS: number;
-  /** Pagefind's indexing inside Astro's build ("pagefind: indexed N pages in X s"). */
+  /** Pagefind's indexing, after Astro's process has ended ("pagefind: indexed N pages in X s"). */
   pagefindS: number;
-  /** astroS − pagefindS: Vite, rendering, the word check. */
+  /** The same as astroS (kept for the report): Pagefind no longer runs inside Astro's build. */
   astroOnlyS: number;
-  /** Whatever is left: Node start-up, imports, swapping the output folder, counting dist/. */
+  /** From "pagefind: indexed" to the final "built …" line: downloads copied in, llms.txt, the swap into place. */
+  afterAstroS: number;
+  /** Whatever is left: Node start-up, loading modules (Astro's included), exit. */
   otherS: number;
   peakTreeBytes: number;
   peakSingleBytes: number;
@@ -29,12 +32,15 @@ export interface BuildRun {
   othersCpuS: number;
   /** CPU seconds the hypervisor gave to other guests meanwhile. */
   stealS: number;
+  /** Which other processes were busy meanwhile, e.g. "node 6.1 s". */
+  busiest: string;
 }
 
 export interface DistStats {
   pages: number;
   files: number;
   bytes: number;
+  htmlBytes: number;
   pagefindFiles: number;
   pagefindBytes: number;
   /** The part of Pagefind that grows with content: index, fragment and filter chunks, metadata. */
@@ -48,38 +54,78 @@ export async function timedBuild(root: string, content: string, out: string, gen
   // earlier run in the output or MDX folders must not make a later run cheaper.
   rmSync(out, { recursive: true, force: true });
   rmSync(generated, { recursive: true, force: true });
+  const run = await timedProcess([path.join(root, 'scripts', 'cli.ts'), 'build', '--content', content, '--out', out], root, { TRANSCRIPT_SITE_GENERATED: generated });
+  const parseS = seconds(run.log, /^wrote \d+ MDX files in ([\d.]+) s/m);
+  const astroS = seconds(run.log, /^astro: done in ([\d.]+) s/m);
+  const pagefindS = seconds(run.log, /^pagefind: indexed \d+ pages in ([\d.]+) s/m);
+  const afterAstroS = arrival(run, /^built \d+ episode/) - arrival(run, /^pagefind: indexed/);
+  return {
+    wallS: run.wallS,
+    parseS,
+    astroS,
+    pagefindS,
+    astroOnlyS: astroS,
+    afterAstroS,
+    otherS: run.wallS - parseS - astroS - pagefindS - afterAstroS,
+    peakTreeBytes: run.peak.treeBytes,
+    peakSingleBytes: run.peak.singleBytes,
+    cpuS: run.cpu.childS,
+    othersCpuS: run.cpu.othersS,
+    stealS: run.cpu.stealS,
+    busiest: run.busiest,
+  };
+}
+
+export interface ProcessRun {
+  wallS: number;
+  log: string;
+  /** Each line of output with when it arrived, in seconds since the start. */
+  lines: Array<{ atS: number; text: string }>;
+  peak: MemoryPeak;
+  cpu: CpuUse;
+  busiest: string;
+}
+
+/** Runs `node <args>` in `cwd`, timing it and sampling its process tree's memory; throws on failure. */
+export async function timedProcess(args: string[], cwd: string, env: Record<string, string> = {}): Promise<ProcessRun> {
+  const ticksBefore = processTicks();
   const cpuBefore = cpuMark();
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(root, 'scripts', 'cli.ts'), 'build', '--content', content, '--out', out], {
-    cwd: root,
-    env: { ...process.env, TRANSCRIPT_SITE_GENERATED: generated, ASTRO_TELEMETRY_DISABLED: '1' },
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stopSampling = sampleMemory(child.pid!);
   let log = '';
-  child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const lines: ProcessRun['lines'] = [];
+  // Node writes to pipes synchronously on Linux, so a line arrives when it was printed.
+  const collect = (stream: NodeJS.ReadableStream) => {
+    let partial = '';
+    stream.on('data', (chunk: Buffer) => {
+      const atS = (performance.now() - started) / 1000;
+      log += chunk.toString();
+      const parts = (partial + chunk.toString()).split('\n');
+      partial = parts.pop()!;
+      for (const text of parts) lines.push({ atS, text });
+    });
+  };
+  collect(child.stdout);
+  collect(child.stderr);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const wallS = (performance.now() - started) / 1000;
   const peak = stopSampling();
   const cpu = cpuUse(cpuBefore, cpuMark());
-  if (code !== 0) throw new Error(`build of ${content} failed (exit ${code}):\n${log}`);
-  const parseS = seconds(log, /^wrote \d+ MDX files in ([\d.]+) s/m);
-  const astroS = seconds(log, /^astro: done in ([\d.]+) s/m);
-  const pagefindS = seconds(log, /^pagefind: indexed \d+ pages in ([\d.]+) s/m);
-  return {
-    wallS,
-    parseS,
-    astroS,
-    pagefindS,
-    astroOnlyS: astroS - pagefindS,
-    otherS: wallS - parseS - astroS,
-    peakTreeBytes: peak.treeBytes,
-    peakSingleBytes: peak.singleBytes,
-    cpuS: cpu.childS,
-    othersCpuS: cpu.othersS,
-    stealS: cpu.stealS,
-  };
+  const busiest = busiestOthers(ticksBefore, processTicks());
+  if (code !== 0) throw new Error(`node ${args.join(' ')} failed (exit ${code}):\n${log.slice(-4000)}`);
+  return { wallS, log, lines, peak, cpu, busiest };
+}
+
+/** When the first line matching `pattern` arrived, in seconds since the start. */
+function arrival(run: ProcessRun, pattern: RegExp): number {
+  const line = run.lines.find((l) => pattern.test(l.text));
+  if (!line) throw new Error(`the build log has no line matching ${pattern}; did its format change?\n${run.log.slice(-2000)}`);
+  return line.atS;
 }
 
 function seconds(log: string, pattern: RegExp): number {
@@ -90,7 +136,7 @@ function seconds(log: string, pattern: RegExp): number {
 
 /** Pages, files and bytes of a built site, and how much of it is Pagefind. */
 export function distStats(out: string): DistStats {
-  const stats: DistStats = { pages: 0, files: 0, bytes: 0, pagefindFiles: 0, pagefindBytes: 0, pagefindIndexFiles: 0, pagefindIndexBytes: 0 };
+  const stats: DistStats = { pages: 0, files: 0, bytes: 0, htmlBytes: 0, pagefindFiles: 0, pagefindBytes: 0, pagefindIndexFiles: 0, pagefindIndexBytes: 0 };
   for (const entry of readdirSync(out, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
@@ -98,7 +144,10 @@ export function distStats(out: string): DistStats {
     const rel = path.relative(out, file).split(path.sep).join('/');
     stats.files++;
     stats.bytes += size;
-    if (entry.name.endsWith('.html')) stats.pages++;
+    if (entry.name.endsWith('.html')) {
+      stats.pages++;
+      stats.htmlBytes += size;
+    }
     if (!rel.startsWith('pagefind/')) continue;
     stats.pagefindFiles++;
     stats.pagefindBytes += size;

@@ -73,7 +73,7 @@ export function record(page: Page, dist: string): Recorder {
 }
 
 /** The dist/ file a same-origin URL serves: `/a/` → `a/index.html`. */
-function fileFor(dist: string, url: string): string | undefined {
+export function fileFor(dist: string, url: string): string | undefined {
   const { pathname } = new URL(url);
   let file = path.join(dist, decodeURIComponent(pathname));
   if (pathname.endsWith('/')) file = path.join(file, 'index.html');

@@ -4,7 +4,7 @@
  * by all processes (from /proc/stat) minus the CPU time of this process and the children it has
  * waited for (from /proc/self/stat), plus the hypervisor's "steal" time.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 export interface CpuMark {
   busyTicks: number;
@@ -45,4 +45,42 @@ export function cpuUse(before: CpuMark, after: CpuMark): CpuUse {
   const d = (key: keyof CpuMark) => after[key] - before[key];
   const others = d('busyTicks') - d('selfTicks') - d('childTicks');
   return { childS: d('childTicks') / TICKS_PER_S, othersS: Math.max(0, others) / TICKS_PER_S, stealS: d('stealTicks') / TICKS_PER_S };
+}
+
+/**
+ * Each process's own CPU ticks so far, by "pid command". Children's time (cutime) is left out: a
+ * shell's count jumps by a whole test run's CPU when it reaps it, whenever that ran.
+ */
+export function processTicks(): Map<string, number> {
+  const ticks = new Map<string, number>();
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const f = stat.slice(stat.lastIndexOf(') ') + 2).split(' ').map(Number);
+      ticks.set(`${pid} ${command}`, f[11]! + f[12]!);
+    } catch {
+      // The process ended between listing and reading: nothing to count.
+    }
+  }
+  return ticks;
+}
+
+/**
+ * The processes (other than this one) that used the most CPU between two snapshots, e.g.
+ * "node 6.1 s, chromium 0.4 s". Only processes alive at both ends are compared, so a build's own
+ * short-lived helpers are not counted as others; nor are other short-lived processes, which is
+ * why this list can add up to less than the total in cpuUse().
+ */
+export function busiestOthers(before: Map<string, number>, after: Map<string, number>, limit = 3): string {
+  const self = `${process.pid} `;
+  return [...after]
+    .filter(([key]) => before.has(key) && !key.startsWith(self))
+    .map(([key, ticks]) => [key.replace(/^\d+ /, ''), (ticks - before.get(key)!) / TICKS_PER_S] as const)
+    .filter(([, s]) => s >= 0.05)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([command, s]) => `${command} ${s.toFixed(1)} s`)
+    .join(', ');
 }

@@ -4,9 +4,10 @@
  */
 import type { BuildRun, DistStats } from './build.ts';
 import type { LighthouseRun } from './lighthouse.ts';
+import type { PeerRun } from './peer.ts';
 import type { Machine } from './machine.ts';
-import type { SearchRun } from './search.ts';
-import { fmt, formatSummary, type Summary } from './stats.ts';
+import { WARM_UP_QUERY, type SearchRun } from './search.ts';
+import { fmt, formatSummary, type NumericKeys, type Summary } from './stats.ts';
 import type { PageWeight, Totals } from './weight.ts';
 
 export interface SearchSummary {
@@ -24,13 +25,13 @@ export interface LighthouseSummary {
   page: string;
   path: string;
   runs: LighthouseRun[];
-  summary: Record<keyof LighthouseRun, Summary>;
+  summary: Record<NumericKeys<LighthouseRun>, Summary>;
 }
 
 export interface SizeResult {
   episodes: number;
   runs: BuildRun[];
-  build: Record<keyof BuildRun, Summary>;
+  build: Record<NumericKeys<BuildRun>, Summary>;
   dist: DistStats;
   /** False if some run's dist/ differed in pages, files or bytes from another's. */
   distStable: boolean;
@@ -39,13 +40,26 @@ export interface SizeResult {
   lighthouse?: LighthouseSummary[];
 }
 
+export interface PeerSizeResult {
+  copies: number;
+  runs: PeerRun[];
+  build: Record<NumericKeys<PeerRun>, Summary>;
+  dist: DistStats;
+  weights?: PageWeight[];
+}
+
 export interface Results {
   startedAt: string;
   durationS: number;
+  /** The commit the measured code was copied from. */
+  revision: string;
   command: string;
   options: { sizes: number[]; runs: number; searchRuns: number; lighthouseRuns: number; lighthouseEpisodes: number | null };
   machine: Machine;
   sizes: SizeResult[];
+  peer?: { dir: string; sizes: PeerSizeResult[] };
+  /** Measurements that failed (the others went on). */
+  problems: string[];
 }
 
 /** Columns of words are left-aligned, columns of numbers right-aligned. */
@@ -57,13 +71,15 @@ export function markdown(results: Results): string {
   const m = results.machine;
   const parts = [
     `# Benchmark ${results.startedAt}`,
-    `\`${results.command}\` · ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM · Node ${m.node} · ${m.os} · Chromium ${m.chromium} · ` +
+    `\`${results.command}\` at ${results.revision} · ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM · Node ${m.node} · ${m.os} · Chromium ${m.chromium} · ` +
       `${results.options.runs} build run(s) per size · took ${(results.durationS / 60).toFixed(1)} min`,
     '## Build\n\nMedian [min–max] over the runs. Phases come from the build log (0.1 s resolution). ' +
-      '"Astro" excludes Pagefind, which runs inside Astro\'s build. "Other" is Node start-up, module loading and the final dist/ swap. ' +
-      'Peak RSS is the largest sum over the build\'s process tree (Node + the Pagefind binary), sampled every 50 ms; "largest process" is the biggest single one. ' +
+      '"Astro" is Astro\'s build in its own child process; Pagefind indexes after that process has ended. "After Astro" is what follows the index: downloads copied in, llms.txt, the swap into place, ' +
+      'timed by when its log lines arrived. "Start-up" is the rest: Node start-up, loading modules (Astro\'s included) and exit. ' +
+      'Peak RSS is the largest sum over the build\'s process tree (the CLI, its worker threads, the Astro child, the Pagefind binary), sampled every 50 ms; "largest process" is the biggest single one. ' +
       '"Others\' CPU" is CPU time other processes on the machine used during the build (noise).',
     buildTable(results.sizes),
+    noiseNote(results.sizes),
     '## dist/',
     distTable(results.sizes),
   ];
@@ -73,6 +89,7 @@ export function markdown(results: Results): string {
       '## Page weight on load\n\nFrom Chromium\'s network log, fresh context, cache disabled; everything requested before the load event. ' +
         'Raw = bytes of the file in dist/, gz = gzip -6 of it (KB = 1000 B). "After load" = requests in the next 3 s of idle.',
       weightTable(weighed),
+      weightGrowth(weighed),
     );
   }
   const searched = results.sizes.filter((s) => s.search);
@@ -80,7 +97,8 @@ export function markdown(results: Results): string {
     parts.push(
       '## Search\n\nCtrl+K on a section page, then the query entered at once. ms = input event → first result in the dialog (includes the 150 ms debounce). ' +
         'Cold = first search in a fresh context (bytes include the search code, Pagefind runtime and WASM); ' +
-        'warm = after another query ("reinforcement") in the same dialog. Bytes: transferred (gzip over HTTP) / as stored in dist/.',
+        `warm = after another query ("${WARM_UP_QUERY}") in the same dialog. ` +
+        'Bytes: transferred (gzip over HTTP) / as stored in dist/.',
       searchTable(searched),
     );
   }
@@ -88,6 +106,18 @@ export function markdown(results: Results): string {
   if (audited.length) {
     parts.push('## Lighthouse (mobile preset, simulated throttling)', lighthouseTable(audited));
   }
+  if (results.peer) {
+    parts.push(
+      '## Starlight peer, measured in the same session with the same method\n\n' +
+        `Cold builds (dist/, .astro/ and caches wiped) of \`${results.peer.dir}\` with \`node node_modules/astro/bin/astro.mjs build\`, interleaved with ours. ` +
+        'Astro and Pagefind seconds are from its log; Astro includes Pagefind here.',
+      peerBuildTable(results.peer.sizes),
+    );
+    const weighed = results.peer.sizes.filter((s) => s.weights);
+    if (weighed.length) parts.push(peerWeightTable(weighed));
+    parts.push('### Ours ÷ peer (target: at most 0.5)', comparisonTable(results.sizes, results.peer.sizes));
+  }
+  if (results.problems.length) parts.push(`## Problems\n\n${results.problems.map((p) => `- ${p}`).join('\n')}`);
   return `${parts.join('\n\n')}\n`;
 }
 
@@ -95,7 +125,7 @@ function buildTable(sizes: SizeResult[]): string {
   const s = (x: Summary) => formatSummary(x, fmt.s);
   const mib = (x: Summary) => formatSummary(x, fmt.mib);
   return table(
-    ['episodes', 'pages', 'wall s', 'parse+MDX s', 'Astro s', 'Pagefind s', 'other s', 'peak RSS MiB (tree)', 'largest process MiB', 'CPU s', "others' CPU s"],
+    ['episodes', 'pages', 'wall s', 'parse+MDX s', 'Astro s', 'Pagefind s', 'after Astro s', 'start-up s', 'peak RSS MiB (tree)', 'largest process MiB', 'CPU s', "others' CPU s"],
     sizes.map((r) => [
       String(r.episodes),
       fmt.int(r.dist.pages),
@@ -103,6 +133,7 @@ function buildTable(sizes: SizeResult[]): string {
       s(r.build.parseS),
       s(r.build.astroOnlyS),
       s(r.build.pagefindS),
+      s(r.build.afterAstroS),
       s(r.build.otherS),
       `**${mib(r.build.peakTreeBytes)}**`,
       mib(r.build.peakSingleBytes),
@@ -114,12 +145,13 @@ function buildTable(sizes: SizeResult[]): string {
 
 function distTable(sizes: SizeResult[]): string {
   return table(
-    ['episodes', 'pages', 'files', 'dist/ MB', 'Pagefind files', 'Pagefind MB', 'of which index data (files / MB)'],
+    ['episodes', 'pages', 'files', 'dist/ MB', 'of which HTML MB', 'Pagefind files', 'Pagefind MB', 'of which index data (files / MB)'],
     sizes.map((r) => [
       String(r.episodes),
       fmt.int(r.dist.pages),
       fmt.int(r.dist.files),
       (r.dist.bytes / 1e6).toFixed(2) + (r.distStable ? '' : ' (varied!)'),
+      (r.dist.htmlBytes / 1e6).toFixed(2),
       fmt.int(r.dist.pagefindFiles),
       (r.dist.pagefindBytes / 1e6).toFixed(2),
       `${fmt.int(r.dist.pagefindIndexFiles)} / ${(r.dist.pagefindIndexBytes / 1e6).toFixed(2)}`,
@@ -132,10 +164,36 @@ function weightTable(sizes: SizeResult[]): string {
   const rows: string[][] = [];
   for (const r of sizes) {
     for (const w of r.weights!) {
-      rows.push([String(r.episodes), w.path, String(w.onLoad.requests), kb(w.html), kb(w.css), kb(w.js), kb(w.other), `**${kb(w.onLoad)}**`, fmt.kb(w.onLoad.transferred), `${w.afterLoad.requests} / ${fmt.kb(w.afterLoad.transferred)}`]);
+      rows.push([
+        String(r.episodes),
+        w.path,
+        String(w.onLoad.requests),
+        kb(w.html),
+        `${fmt.kb(w.inlineJs)} / ${fmt.kb(w.inlineCss)}`,
+        kb(w.css),
+        kb(w.js),
+        kb(w.other),
+        `**${kb(w.onLoad)}**`,
+        fmt.kb(w.onLoad.transferred),
+        w.afterLoadUrls.length ? `${w.afterLoadUrls.join(', ')} (${fmt.kb(w.afterLoad.transferred)})` : 'nothing',
+      ]);
     }
   }
-  return table(['episodes', 'page', 'requests', 'HTML KB raw / gz', 'CSS KB raw / gz', 'JS KB raw / gz', 'other KB raw / gz', 'total KB raw / gz', 'transferred KB', 'after load: requests / KB'], rows);
+  return table(['episodes', 'page', 'requests', 'HTML KB raw / gz', 'of which inline JS / CSS KB', 'CSS KB raw / gz', 'JS KB raw / gz', 'other KB raw / gz', 'total KB raw / gz', 'transferred KB', 'after load (KB transferred)'], rows);
+}
+
+/** Says, per page, whether its weight changes with the number of episodes. */
+function weightGrowth(sizes: SizeResult[]): string {
+  const paths = sizes[0]!.weights!.map((w) => w.path);
+  return paths
+    .map((p) => {
+      const raws = sizes.map((s) => s.weights!.find((w) => w.path === p)!.onLoad.raw);
+      const same = raws.every((x) => x === raws[0]);
+      return same
+        ? `- \`${p}\`: the same ${fmt.kb(raws[0]!)} KB at every size.`
+        : `- \`${p}\`: changes with the number of episodes: ${sizes.map((s, i) => `${s.episodes} → ${fmt.kb(raws[i]!)} KB`).join(', ')}.`;
+    })
+    .join('\n');
 }
 
 function searchTable(sizes: SizeResult[]): string {
@@ -178,4 +236,68 @@ function lighthouseTable(sizes: SizeResult[]): string {
     }
   }
   return table(['episodes', 'page', 'perf', 'a11y', 'best practices', 'SEO', 'LCP ms', 'FCP ms', 'TBT ms', 'CLS', 'bytes'], rows);
+}
+
+function peerBuildTable(sizes: PeerSizeResult[]): string {
+  const s = (x: Summary) => formatSummary(x, fmt.s);
+  const mib = (x: Summary) => formatSummary(x, fmt.mib);
+  return table(
+    ['copies', 'pages', 'wall s', 'Astro s (incl. Pagefind)', 'Pagefind s', 'peak RSS MiB (tree)', 'largest process MiB', 'CPU s', "others' CPU s", 'dist/ MB'],
+    sizes.map((r) => [
+      String(r.copies),
+      fmt.int(r.dist.pages),
+      `**${s(r.build.wallS)}**`,
+      s(r.build.astroS),
+      s(r.build.pagefindS),
+      `**${mib(r.build.peakTreeBytes)}**`,
+      mib(r.build.peakSingleBytes),
+      s(r.build.cpuS),
+      s(r.build.othersCpuS),
+      (r.dist.bytes / 1e6).toFixed(2),
+    ]),
+  );
+}
+
+function peerWeightTable(sizes: PeerSizeResult[]): string {
+  const kb = (t: Totals) => `${fmt.kb(t.raw)} / ${fmt.kb(t.gzip)}`;
+  const rows = sizes.flatMap((r) =>
+    r.weights!.map((w) => [String(r.copies), w.path, String(w.onLoad.requests), kb(w.html), kb(w.css), kb(w.js), `**${kb(w.onLoad)}**`, `${w.afterLoad.requests} / ${kb(w.afterLoad)}`]),
+  );
+  return table(['copies', 'page', 'requests', 'HTML KB raw / gz', 'CSS KB raw / gz', 'JS KB raw / gz', 'total KB raw / gz', 'after load: requests / KB raw / gz'], rows);
+}
+
+/** Ours ÷ peer at the same number of episodes (same words; we make 9 pages per episode + 3, it 8 + 2). */
+function comparisonTable(ours: SizeResult[], peer: PeerSizeResult[]): string {
+  const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '–');
+  const rows: string[][] = [];
+  for (const p of peer) {
+    const o = ours.find((s) => s.episodes === p.copies);
+    if (!o) continue;
+    const section = (list: PageWeight[] | undefined) => list?.find((w) => w.path.includes('timelines-and-benchmarks'));
+    const ow = section(o.weights);
+    const pw = section(p.weights);
+    rows.push([
+      String(p.copies),
+      `${o.dist.pages} / ${p.dist.pages}`,
+      `${fmt.s(o.build.wallS.median)} / ${fmt.s(p.build.wallS.median)} = **${ratio(o.build.wallS.median, p.build.wallS.median)}**`,
+      `${fmt.mib(o.build.peakTreeBytes.median)} / ${fmt.mib(p.build.peakTreeBytes.median)} = **${ratio(o.build.peakTreeBytes.median, p.build.peakTreeBytes.median)}**`,
+      `${fmt.mib(o.build.peakSingleBytes.median)} / ${fmt.mib(p.build.peakSingleBytes.median)} = ${ratio(o.build.peakSingleBytes.median, p.build.peakSingleBytes.median)}`,
+      ow && pw ? `${fmt.kb(ow.onLoad.gzip)} / ${fmt.kb(pw.onLoad.gzip)} = **${ratio(ow.onLoad.gzip, pw.onLoad.gzip)}**` : '–',
+      ow && pw ? `${fmt.kb(ow.onLoad.gzip + ow.afterLoad.gzip)} / ${fmt.kb(pw.onLoad.gzip + pw.afterLoad.gzip)} = ${ratio(ow.onLoad.gzip + ow.afterLoad.gzip, pw.onLoad.gzip + pw.afterLoad.gzip)}` : '–',
+    ]);
+  }
+  return table(['episodes', 'pages (ours / peer)', 'wall s', 'peak RSS MiB (tree)', 'largest process MiB', 'section page on load, KB gz', 'section page incl. after load, KB gz'], rows);
+}
+
+/** How busy the rest of the machine was during our builds, so a reader can judge the timings. */
+function noiseNote(sizes: SizeResult[]): string {
+  const runs = sizes.flatMap((s) => s.runs);
+  const wall = runs.reduce((n, r) => n + r.wallS, 0);
+  const others = runs.reduce((n, r) => n + r.othersCpuS, 0);
+  const steal = runs.reduce((n, r) => n + r.stealS, 0);
+  const share = (others / wall) * 100;
+  const verdict = share < 5 ? 'a quiet machine' : share < 25 ? 'some interference: read small differences with care' : 'a busy machine: timings are inflated';
+  const busy = sizes.flatMap((s) => s.runs.map((r, i) => ({ r, what: `${s.episodes} episode(s) run ${i + 1}` }))).filter(({ r }) => r.othersCpuS >= 1);
+  const who = busy.length ? ` Busiest other processes in the runs where others used ≥ 1 CPU-second: ${busy.map(({ r, what }) => `${what}: ${r.busiest || 'short-lived processes'}`).join('; ')}.` : '';
+  return `During the ${runs.length} build${runs.length === 1 ? '' : 's'} (${wall.toFixed(0)} s), other processes used ${others.toFixed(1)} CPU-seconds (${share.toFixed(0)}% of one core) and the hypervisor stole ${steal.toFixed(1)} s: ${verdict}.${who}`;
 }

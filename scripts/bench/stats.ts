@@ -16,11 +16,14 @@ export function summarize(values: number[]): Summary {
   return { median, min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: values.length };
 }
 
+/** The keys of T whose values are numbers. */
+export type NumericKeys<T> = { [K in keyof T]: T[K] extends number ? K : never }[keyof T];
+
 /** Summarizes every numeric field of a list of like records, field by field. */
-export function summarizeFields<T extends object>(records: T[]): Record<keyof T, Summary> {
-  const out = {} as Record<keyof T, Summary>;
-  for (const key of Object.keys(records[0]!) as Array<keyof T>) {
-    out[key] = summarize(records.map((r) => Number(r[key])));
+export function summarizeFields<T extends object>(records: T[]): Record<NumericKeys<T>, Summary> {
+  const out = {} as Record<NumericKeys<T>, Summary>;
+  for (const key of Object.keys(records[0]!) as Array<NumericKeys<T>>) {
+    if (typeof records[0]![key] === 'number') out[key] = summarize(records.map((r) => r[key] as number));
   }
   return out;
 }

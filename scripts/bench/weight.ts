@@ -4,8 +4,9 @@
  * "On load" is everything requested before the load event; "after load" is what follows within
  * a few idle seconds (Starlight, for one, fetches its search UI on idle; we should fetch nothing).
  */
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { record, total, type Fetched } from './network.ts';
+import { fileFor, record, total, type Fetched } from './network.ts';
 
 export interface Totals {
   requests: number;
@@ -24,6 +25,10 @@ export interface PageWeight {
   onLoad: Totals;
   /** Requested after the load event, while the page sat idle. */
   afterLoad: Totals;
+  afterLoadUrls: string[];
+  /** Bytes of inline <script> and <style> inside the HTML (already counted in `html`). */
+  inlineJs: number;
+  inlineCss: number;
   /** Every URL fetched, for checking by hand. */
   urls: string[];
 }
@@ -55,6 +60,19 @@ export async function pageWeight(browser: Browser, origin: string, dist: string,
     other: total(onLoad.filter((f) => !['document', 'stylesheet', 'script'].includes(f.type))),
     onLoad: total(onLoad),
     afterLoad: total(afterLoad),
+    afterLoadUrls: afterLoad.map((f) => new URL(f.url).pathname),
+    ...inline(fileFor(dist, origin + pagePath)),
     urls: [...onLoad, ...afterLoad].map((f: Fetched) => new URL(f.url).pathname),
+  };
+}
+
+/** Inline code in the page: our page scripts are inline, so the HTML carries the page's JS. */
+function inline(file: string | undefined): { inlineJs: number; inlineCss: number } {
+  if (!file) return { inlineJs: 0, inlineCss: 0 };
+  const html = readFileSync(file, 'utf8');
+  const bytes = (pattern: RegExp) => [...html.matchAll(pattern)].reduce((n, m) => n + Buffer.byteLength(m[1]!), 0);
+  return {
+    inlineJs: bytes(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g),
+    inlineCss: bytes(/<style[^>]*>([\s\S]*?)<\/style>/g),
   };
 }

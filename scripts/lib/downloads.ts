@@ -1,8 +1,8 @@
-/** Writes each episode's downloads and the site's llms.txt into the built site. */
+/** Each episode's downloads, and the site's llms.txt. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { webvtt, srt } from '../../src/domain/exports/captions.ts';
-import { llmsTxt } from '../../src/domain/exports/llms.ts';
+import { srt, webvtt } from '../../src/domain/exports/captions.ts';
+import { llmsTxt, type LlmsEpisode } from '../../src/domain/exports/llms.ts';
 import { chaptersJson, transcriptJson, youtubeChapters } from '../../src/domain/exports/podcast.ts';
 import { markdown, plainText } from '../../src/domain/exports/text.ts';
 import type { Episode } from '../../src/domain/types.ts';
@@ -23,26 +23,24 @@ export function urlMaker({ base, site }: SiteUrls) {
   };
 }
 
-export async function writeDownloads(episodes: readonly Episode[], dir: string, urls: SiteUrls): Promise<number> {
+/** Write an episode's download files into `dir`; returns how many. */
+export async function writeEpisodeDownloads(e: Episode, dir: string, urls: SiteUrls): Promise<number> {
   const url = urlMaker(urls);
-  let files = 0;
-  for (const e of episodes) {
-    const section = (slug: string) => url(e.slug, slug);
-    const out: Record<string, string> = {
-      'transcript.txt': plainText(e, url(e.slug)),
-      'transcript.md': markdown(e, section),
-      'captions.vtt': webvtt(e),
-      'captions.srt': srt(e),
-      'transcript.json': transcriptJson(e),
-      'chapters.json': chaptersJson(e, section),
-      'youtube-chapters.txt': youtubeChapters(e),
-    };
-    await mkdir(path.join(dir, e.slug), { recursive: true });
-    for (const [name, content] of Object.entries(out)) {
-      await writeFile(path.join(dir, e.slug, name), content);
-      files++;
-    }
-  }
-  await writeFile(path.join(dir, 'llms.txt'), llmsTxt(urls.title, urls.description, episodes, url));
-  return files + 1;
+  const section = (slug: string) => url(e.slug, slug);
+  const out: Record<string, string> = {
+    'transcript.txt': plainText(e, url(e.slug)),
+    'transcript.md': markdown(e, section),
+    'captions.vtt': webvtt(e),
+    'captions.srt': srt(e),
+    'transcript.json': transcriptJson(e),
+    'chapters.json': chaptersJson(e, section),
+    'youtube-chapters.txt': youtubeChapters(e),
+  };
+  await mkdir(dir, { recursive: true });
+  for (const [name, content] of Object.entries(out)) await writeFile(path.join(dir, name), content);
+  return Object.keys(out).length;
+}
+
+export async function writeLlmsTxt(episodes: readonly LlmsEpisode[], dir: string, urls: SiteUrls): Promise<void> {
+  await writeFile(path.join(dir, 'llms.txt'), llmsTxt(urls.title, urls.description, episodes, urlMaker(urls)));
 }

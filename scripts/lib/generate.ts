@@ -1,5 +1,5 @@
 /** content/ → episodes → MDX files. Everything before Astro runs. */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applySidecar } from '../../src/domain/apply-sidecar.ts';
 import { parseCaptions } from '../../src/domain/captions.ts';
@@ -114,22 +114,17 @@ export async function loadEpisode(file: string, rules: readonly CorrectionRule[]
   return buildEpisode({ ...merged, fragments }, corrections);
 }
 
-/** Load every episode; two episodes may not share a slug. `counts[i]` tallies rule i's corrections. */
-export async function loadEpisodes(files: readonly string[], onEpisode?: (episode: Episode, file: string) => void, rules: readonly CorrectionRule[] = [], counts?: number[]): Promise<Episode[]> {
-  const episodes: Episode[] = [];
+/** Two episodes may not share a slug: the second one named is the error. */
+export function checkSlugs(episodes: ReadonlyArray<{ slug: string; file: string }>): void {
   const bySlug = new Map<string, string>();
-  for (const file of files) {
-    const episode = await loadEpisode(file, rules, counts);
-    const other = bySlug.get(episode.slug);
+  for (const { slug, file } of episodes) {
+    const other = bySlug.get(slug);
     if (other) {
-      throw new TranscriptError(shown(file), undefined, `gets the URL slug "${episode.slug}", which ${other} has already`,
+      throw new TranscriptError(file, undefined, `gets the URL slug "${slug}", which ${other} has already`,
         `give one of them another title, or a "slug:" in its sidecar (${episodeName(file)}.yml)`);
     }
-    bySlug.set(episode.slug, shown(file));
-    episodes.push(episode);
-    onEpisode?.(episode, file);
+    bySlug.set(slug, file);
   }
-  return episodes;
 }
 
 /**
@@ -163,22 +158,16 @@ function firstWords(text: string, count = 6): string {
   return words.length > count ? `${words.slice(0, count).join(' ')}…` : text;
 }
 
-/** Write every episode's MDX into `outDir`, replacing what was there. */
-export async function writeMdx(episodes: readonly Episode[], outDir: string): Promise<number> {
-  await rm(outDir, { recursive: true, force: true });
-  let files = 0;
-  for (const episode of episodes) {
-    const dir = path.join(outDir, episode.slug);
-    await mkdir(path.join(dir, 'sections'), { recursive: true });
-    const speakers = speakerList(episode);
-    await writeFile(path.join(dir, 'index.mdx'), serializeMdx(overviewTree(episode), `${episode.slug} overview`));
-    await writeFile(path.join(dir, 'timeline.json'), `${JSON.stringify(timelineData(episode))}\n`);
-    files++;
-    for (const section of episode.sections) {
-      const name = `${String(section.index + 1).padStart(2, '0')}-${section.slug}.mdx`;
-      await writeFile(path.join(dir, 'sections', name), serializeMdx(sectionTree(episode, section, speakers), `${episode.slug}/${section.slug}`));
-      files++;
-    }
+/** Write one episode's MDX and timeline into `outDir/<slug>/`. */
+export async function writeEpisodeMdx(episode: Episode, outDir: string): Promise<number> {
+  const dir = path.join(outDir, episode.slug);
+  await mkdir(path.join(dir, 'sections'), { recursive: true });
+  const speakers = speakerList(episode);
+  await writeFile(path.join(dir, 'index.mdx'), serializeMdx(overviewTree(episode), `${episode.slug} overview`));
+  await writeFile(path.join(dir, 'timeline.json'), `${JSON.stringify(timelineData(episode))}\n`);
+  for (const section of episode.sections) {
+    const name = `${String(section.index + 1).padStart(2, '0')}-${section.slug}.mdx`;
+    await writeFile(path.join(dir, 'sections', name), serializeMdx(sectionTree(episode, section, speakers), `${episode.slug}/${section.slug}`));
   }
-  return files;
+  return episode.sections.length + 1;
 }

@@ -1,7 +1,8 @@
 /**
  * The last word on "nothing lost": reads the built section pages back and compares the words of
- * their transcripts, in order, with the source fragments. It sees what a reader sees, so it also
- * catches anything the Markdown renderer might have rewritten or swallowed.
+ * their transcripts, in order, with the source fragments (as prepared in `words.json` per episode,
+ * read one episode at a time). It sees what a reader sees, so it also catches anything the Markdown
+ * renderer might have rewritten or swallowed.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { parse } from 'node-html-parser';
 import { tokens } from '../domain/invariants.ts';
-import type { Episode } from '../domain/types.ts';
 
 export async function transcriptWords(file: string): Promise<string[]> {
   const html = parse(await readFile(file, 'utf8'));
@@ -19,7 +19,8 @@ export async function transcriptWords(file: string): Promise<string[]> {
   return html.querySelectorAll('.para > p').flatMap((p) => tokens(p.text));
 }
 
-export default function checkHtml(episodes: readonly Episode[]): AstroIntegration {
+/** `episodes`: each episode's slug and the words.json written for it. */
+export default function checkHtml(episodes: ReadonlyArray<{ slug: string; words: string }>): AstroIntegration {
   return {
     name: 'transcript-site:check-html',
     hooks: {
@@ -27,15 +28,14 @@ export default function checkHtml(episodes: readonly Episode[]): AstroIntegratio
         const site = fileURLToPath(dir);
         let words = 0;
         for (const episode of episodes) {
-          for (const section of episode.sections) {
-            const page = path.join(site, episode.slug, section.slug, 'index.html');
-            const got = await transcriptWords(page);
-            const want = episode.source.fragments.slice(...section.fragmentRange).flatMap((f) => tokens(f.text));
+          const expected = JSON.parse(await readFile(episode.words, 'utf8')) as { file: string; sections: Record<string, string[]> };
+          for (const [section, want] of Object.entries(expected.sections)) {
+            const got = await transcriptWords(path.join(site, episode.slug, section, 'index.html'));
             const k = want.findIndex((w, i) => got[i] !== w);
             if (k >= 0 || got.length !== want.length) {
               const at = k >= 0 ? k : Math.min(got.length, want.length);
               throw new Error(
-                `${episode.source.file}: the page ${episode.slug}/${section.slug}/ shows ${got.length} words of ${want.length}; ` +
+                `${expected.file}: the page ${episode.slug}/${section}/ shows ${got.length} words of ${want.length}; ` +
                   `first difference at word ${at + 1}: expected "${want[at] ?? ''}", page has "${got[at] ?? ''}"`,
               );
             }

@@ -2,15 +2,22 @@
 import { remark } from 'remark';
 import type { List, Root, RootContent } from 'mdast';
 import { formatClock } from '../time.ts';
-import type { Episode } from '../types.ts';
+import type { Section } from '../types.ts';
 
-export function llmsTxt(title: string, description: string, episodes: readonly Episode[], url: (...parts: string[]) => string): string {
+/** What llms.txt needs of an episode. */
+export interface LlmsEpisode {
+  slug: string;
+  title: string;
+  sections: ReadonlyArray<Pick<Section, 'slug' | 'title' | 'start' | 'end' | 'summary'>>;
+}
+
+export function llmsTxt(title: string, description: string, episodes: readonly LlmsEpisode[], url: (...parts: string[]) => string): string {
   const children: RootContent[] = [
     { type: 'heading', depth: 1, children: [{ type: 'text', value: title }] },
     { type: 'blockquote', children: [{ type: 'paragraph', children: [{ type: 'text', value: description }] }] },
   ];
   for (const e of episodes) {
-    children.push({ type: 'heading', depth: 2, children: [{ type: 'link', url: url(e.slug), children: [{ type: 'text', value: e.source.title }] }] });
+    children.push({ type: 'heading', depth: 2, children: [{ type: 'link', url: url(e.slug), children: [{ type: 'text', value: e.title }] }] });
     const list: List = {
       type: 'list',
       ordered: false,

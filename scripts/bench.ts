@@ -1,0 +1,296 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: how fast the build is, how much memory it takes, how heavy the pages are and
+ * what a search costs, for libraries of 1, 10, 50 and 200 copies of the bundled episode.
+ *
+ *   npm run bench                     full run (3 builds per size), about 10 minutes on 2 cores
+ *   npm run bench -- --quick          1 and 10 episodes, one run of everything: for development
+ *   npm run bench -- --runs 5         more builds per size
+ *   npm run bench -- --sizes 1,50     other library sizes
+ *   npm run bench -- --no-browser     builds only (no page weight, search or Lighthouse)
+ *   npm run bench -- --no-lighthouse  skip Lighthouse
+ *   npm run bench -- --peer /tmp/peer also build and weigh the Starlight peer (a writable copy of
+ *                                     /work/shared/peers/starlight after `npm ci`) at 1 and 50
+ *                                     copies, interleaved with our builds (--peer-sizes to change)
+ *
+ * Everything is built in a temporary folder; nothing in the repository is touched except the
+ * results: bench/results/<date>.json (machine-readable) and .md (the tables, also on stdout).
+ * Progress goes to stderr.
+ */
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Browser } from 'playwright-core';
+import { chromiumPath, launch } from '../test/helpers/browser.ts';
+import { distStats, timedBuild, type BuildRun, type DistStats } from './bench/build.ts';
+import { writeLibrary } from './bench/library.ts';
+import { lighthouseRun, type LighthouseRun } from './bench/lighthouse.ts';
+import { machine } from './bench/machine.ts';
+import { clearGzipCache } from './bench/network.ts';
+import { checkPeer, generatePeer, peerBuild, peerPages, type PeerRun } from './bench/peer.ts';
+import { markdown, type LighthouseSummary, type PeerSizeResult, type Results, type SearchSummary, type SizeResult } from './bench/report.ts';
+import { searchRun, type SearchRun } from './bench/search.ts';
+import { serve } from './bench/serve.ts';
+import { snapshot } from './bench/snapshot.ts';
+import { summarize, summarizeFields } from './bench/stats.ts';
+import { pageWeight } from './bench/weight.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+/** Where builds run: a private copy of `root` (see bench/snapshot.ts); set in main(). */
+let project = root;
+const bundled = path.join(root, 'content', 'openai-chief-scientist.youtldr.txt');
+
+/** The pages we weigh and audit. Episode 1 is the newest; its 2nd section is a typical one. */
+const PAGES = { library: '/', overview: '/episode-1/', section: '/episode-1/timelines-and-benchmarks/' };
+/** A common word, a rare phrase (one paragraph), and a speaker's name. */
+const QUERIES = ['models', 'making forests into', 'Jacob Efron'];
+
+interface Options {
+  sizes: number[];
+  runs: number;
+  searchRuns: number;
+  lighthouseRuns: number;
+  /** The library size whose pages Lighthouse audits (one size: the pages do not change with it). */
+  lighthouseEpisodes: number | null;
+  browser: boolean;
+  keep: boolean;
+  quick: boolean;
+  /** A writable, installed copy of the Starlight peer, or null. */
+  peer: string | null;
+  peerSizes: number[];
+}
+
+function options(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      runs: { type: 'string' },
+      sizes: { type: 'string' },
+      'no-browser': { type: 'boolean', default: false },
+      'no-lighthouse': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      peer: { type: 'string' },
+      'peer-sizes': { type: 'string', default: '1,50' },
+    },
+  });
+  const quick = values.quick;
+  const sizes = values.sizes ? values.sizes.split(',').map(Number) : quick ? [1, 10] : [1, 10, 50, 200];
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes takes whole numbers ≥ 1, like 1,10,50`);
+  const runs = values.runs ? Number(values.runs) : quick ? 1 : 3;
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number ≥ 1');
+  // Lighthouse at 50 episodes, where the Starlight peer was also audited; else the largest size.
+  const lighthouseEpisodes = values['no-lighthouse'] || values['no-browser'] ? null : sizes.includes(50) ? 50 : Math.max(...sizes);
+  const peer = values.peer ? path.resolve(values.peer) : null;
+  if (peer) checkPeer(peer);
+  const peerSizes = values['peer-sizes'].split(',').map(Number);
+  return { sizes, runs, searchRuns: quick ? 1 : 3, lighthouseRuns: quick ? 1 : 3, lighthouseEpisodes, browser: !values['no-browser'], keep: values.keep, quick, peer, peerSizes };
+}
+
+const started = performance.now();
+function log(message: string): void {
+  process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
+}
+
+async function main(): Promise<void> {
+  const opts = options(process.argv.slice(2));
+  const startedAt = new Date();
+  const work = mkdtempSync(path.join(tmpdir(), 'transcript-site-bench-'));
+  log(`working in ${work}`);
+  try {
+    const copy = snapshot(root, path.join(work, 'project'));
+    project = copy.dir;
+    log(`building from a copy of the project at ${copy.revision}`);
+    const { sizes, peer } = await buildAll(opts, work);
+    let chromium = 'not used';
+    if (opts.browser) chromium = await measureInBrowser(opts, sizes, peer, work);
+    const results: Results = {
+      startedAt: startedAt.toISOString(),
+      durationS: (performance.now() - started) / 1000,
+      revision: copy.revision,
+      command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+      options: { sizes: opts.sizes, runs: opts.runs, searchRuns: opts.searchRuns, lighthouseRuns: opts.lighthouseRuns, lighthouseEpisodes: opts.lighthouseEpisodes },
+      machine: machine(chromium),
+      sizes,
+      ...(opts.peer ? { peer: { dir: opts.peer, sizes: peer } } : {}),
+      problems,
+    };
+    save(results, startedAt, opts.quick);
+  } finally {
+    if (opts.keep) log(`kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Builds every size `runs` times. The runs are interleaved (1, 10, 50, 200, then again), so that
+ * a burst of other work on the machine spreads over all sizes instead of spoiling one. Peer
+ * builds, if asked for, take their turn right after ours of the same size.
+ */
+async function buildAll(opts: Options, work: string): Promise<{ sizes: SizeResult[]; peer: PeerSizeResult[] }> {
+  const runs = new Map<number, BuildRun[]>(opts.sizes.map((n) => [n, []]));
+  const dists = new Map<number, DistStats[]>(opts.sizes.map((n) => [n, []]));
+  const peerRuns = new Map<number, PeerRun[]>(opts.peerSizes.map((n) => [n, []]));
+  const peerDists = new Map<number, DistStats>();
+  const contents = new Map(opts.sizes.map((n) => [n, writeLibrary(bundled, dir(work, n), n)]));
+  const order = [...new Set([...opts.sizes, ...(opts.peer ? opts.peerSizes : [])])].sort((a, b) => a - b);
+  for (let run = 1; run <= opts.runs; run++) {
+    for (const n of order) {
+      if (contents.has(n)) {
+        const result = await timedBuild(project, contents.get(n)!, distDir(work, n), path.join(dir(work, n), 'mdx'));
+        runs.get(n)!.push(result);
+        dists.get(n)!.push(distStats(distDir(work, n)));
+        log(`build ${run}/${opts.runs}, ${n} episode(s): ${result.wallS.toFixed(1)} s, peak ${mib(result.peakTreeBytes)} MiB, others' CPU ${result.othersCpuS.toFixed(1)} s${result.busiest ? ` (${result.busiest})` : ''}`);
+      }
+      if (opts.peer && peerRuns.has(n)) {
+        generatePeer(opts.peer, bundled, n);
+        const { run: result, dist } = await peerBuild(opts.peer);
+        peerRuns.get(n)!.push(result);
+        peerDists.set(n, dist);
+        // Keep this size's site for weighing: the next peer build replaces the peer's dist/.
+        if (run === opts.runs) cpSync(path.join(opts.peer, 'dist'), peerDistDir(work, n), { recursive: true });
+        log(`peer build ${run}/${opts.runs}, ${n} copies: ${result.wallS.toFixed(1)} s, peak ${mib(result.peakTreeBytes)} MiB, others' CPU ${result.othersCpuS.toFixed(1)} s${result.busiest ? ` (${result.busiest})` : ''}`);
+      }
+    }
+  }
+  const sizes = opts.sizes.map((n) => {
+    const d = dists.get(n)!;
+    const same = d.every((x) => x.pages === d[0]!.pages && x.files === d[0]!.files && x.bytes === d[0]!.bytes);
+    return { episodes: n, runs: runs.get(n)!, build: summarizeFields(runs.get(n)!), dist: d[d.length - 1]!, distStable: same };
+  });
+  const peer = opts.peer ? opts.peerSizes.map((n) => ({ copies: n, runs: peerRuns.get(n)!, build: summarizeFields(peerRuns.get(n)!), dist: peerDists.get(n)! })) : [];
+  return { sizes, peer };
+}
+
+const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+const dir = (work: string, n: number) => path.join(work, `library-${n}`);
+const distDir = (work: string, n: number) => path.join(dir(work, n), 'dist');
+const peerDistDir = (work: string, n: number) => path.join(work, `peer-${n}`, 'dist');
+
+/** Page weight, search and Lighthouse, each size served from its last build. Returns Chromium's version. */
+async function measureInBrowser(opts: Options, sizes: SizeResult[], peer: PeerSizeResult[], work: string): Promise<string> {
+  const browser = await launch();
+  const version = browser.version();
+  try {
+    for (const size of sizes) await served(project, distDir(work, size.episodes), (origin, dist) => measureSize(browser, opts, size, origin, dist));
+    // The peer's own folder is the root, so that preview reads its astro.config.mjs.
+    for (const size of peer) await served(opts.peer!, peerDistDir(work, size.copies), (origin, dist) => measurePeerSize(browser, opts.peer!, size, origin, dist));
+  } finally {
+    await browser.close();
+  }
+  return version;
+}
+
+/** Runs `measure` against `dist` served by Astro's preview server. */
+async function served(projectDir: string, dist: string, measure: (origin: string, dist: string) => Promise<void>): Promise<void> {
+  clearGzipCache();
+  const server = await serve(projectDir, dist);
+  try {
+    await measure(server.origin, dist);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function measureSize(browser: Browser, opts: Options, size: SizeResult, origin: string, dist: string): Promise<void> {
+  const n = `${size.episodes} episode(s)`;
+  await attempt(`page weight, ${n}`, async () => {
+    size.weights = [];
+    for (const page of Object.values(PAGES)) size.weights.push(await pageWeight(browser, origin, dist, page));
+    log(`page weight, ${n}: ${size.weights.map((w) => `${w.path} ${(w.onLoad.gzip / 1000).toFixed(1)} KB gz`).join(', ')}`);
+  });
+  await attempt(`search, ${n}`, async () => {
+    size.search = await searchAll(browser, origin, dist, opts.searchRuns);
+    log(`search, ${n}: ${size.search.summary.map((s) => `${s.query} ${s.mode} ${s.ms.median.toFixed(0)} ms`).join(', ')}`);
+  });
+  if (size.episodes === opts.lighthouseEpisodes) {
+    await attempt(`lighthouse, ${n}`, async () => {
+      size.lighthouse = await lighthouseAll(origin, opts.lighthouseRuns);
+    });
+  }
+}
+
+async function measurePeerSize(browser: Browser, peerDir: string, size: PeerSizeResult, origin: string, dist: string): Promise<void> {
+  await attempt(`peer page weight, ${size.copies} copies`, async () => {
+    size.weights = [];
+    for (const page of Object.values(peerPages(peerDir))) size.weights.push(await pageWeight(browser, origin, dist, page));
+    log(`peer page weight, ${size.copies} copies: ${size.weights.map((w) => `${w.path} ${(w.onLoad.gzip / 1000).toFixed(1)} KB gz`).join(', ')}`);
+  });
+}
+
+/**
+ * Problems met while measuring in the browser. One failed measurement should not throw away ten
+ * minutes of builds: it is logged, recorded in the results, and the benchmark goes on.
+ */
+const problems: string[] = [];
+async function attempt(what: string, measure: () => Promise<void>): Promise<void> {
+  try {
+    await measure();
+  } catch (error) {
+    const message = `${what} failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+    problems.push(message);
+    log(message);
+  }
+}
+
+/** Every query, cold and warm, `runs` times; the modes alternate so neither gets the quieter moments. */
+async function searchAll(browser: Browser, origin: string, dist: string, runs: number): Promise<{ runs: SearchRun[]; summary: SearchSummary[] }> {
+  const all: SearchRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    for (const query of QUERIES) {
+      for (const mode of ['cold', 'warm'] as const) all.push(await searchRun(browser, origin, dist, PAGES.section, query, mode));
+    }
+  }
+  const summary = QUERIES.flatMap((query) =>
+    (['cold', 'warm'] as const).map((mode): SearchSummary => {
+      const these = all.filter((r) => r.query === query && r.mode === mode);
+      const fromIntent = these.map((r) => r.fromIntentMs).filter((x): x is number => x !== null);
+      return {
+        query,
+        mode,
+        ms: summarize(these.map((r) => r.ms)),
+        fromIntentMs: fromIntent.length ? summarize(fromIntent) : null,
+        requests: summarize(these.map((r) => r.requests)),
+        transferred: summarize(these.map((r) => r.transferred)),
+        raw: summarize(these.map((r) => r.raw)),
+        status: these[0]!.status,
+      };
+    }),
+  );
+  return { runs: all, summary };
+}
+
+/** Lighthouse on the overview and a section page, `runs` times each, pages alternating. */
+async function lighthouseAll(origin: string, runs: number): Promise<LighthouseSummary[]> {
+  const pages = { overview: PAGES.overview, section: PAGES.section };
+  const collected = new Map<string, LighthouseRun[]>(Object.keys(pages).map((p) => [p, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const [name, pagePath] of Object.entries(pages)) {
+      const run = await lighthouseRun(origin + pagePath, chromiumPath()!);
+      collected.get(name)!.push(run);
+      log(`lighthouse ${i + 1}/${runs} ${name}: performance ${Math.round(run.performance * 100)}, LCP ${run.lcpMs.toFixed(0)} ms`);
+    }
+  }
+  return Object.entries(pages).map(([page, pagePath]) => ({ page, path: pagePath, runs: collected.get(page)!, summary: summarizeFields(collected.get(page)!) }));
+}
+
+/** bench/results/<date>.json and .md; the Markdown also goes to stdout. */
+function save(results: Results, startedAt: Date, quick: boolean): void {
+  const dirName = path.join(root, 'bench', 'results');
+  mkdirSync(dirName, { recursive: true });
+  // Local date and time to the minute, so several runs a day do not overwrite each other.
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const d = startedAt;
+  const stamp = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${quick ? '-quick' : ''}`;
+  const md = markdown(results);
+  writeFileSync(path.join(dirName, `${stamp}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(path.join(dirName, `${stamp}.md`), md);
+  process.stdout.write(md);
+  log(`wrote bench/results/${stamp}.json and .md`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

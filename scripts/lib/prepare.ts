@@ -1,0 +1,55 @@
+/**
+ * Everything the build does for one episode before Astro: parse, build the model, write its MDX,
+ * timeline, downloads and the words its pages must show. Returns only a small summary, so the
+ * build holds no episode in memory while Astro runs (and workers can do this in parallel).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { CorrectionRule } from '../../src/domain/corrections.ts';
+import { tokens } from '../../src/domain/invariants.ts';
+import type { TranscriptFormat, TranscriptWarning } from '../../src/domain/types.ts';
+import { writeEpisodeDownloads, type SiteUrls } from './downloads.ts';
+import { loadEpisode, wordCount, writeEpisodeMdx } from './generate.ts';
+
+export interface EpisodeSummary {
+  file: string;
+  slug: string;
+  title: string;
+  format: TranscriptFormat;
+  autoSections: boolean;
+  fragments: number;
+  words: number;
+  warnings: TranscriptWarning[];
+  /** Corrections made per rule (same order as the rules). */
+  counts: number[];
+  sections: Array<{ slug: string; title: string; start: number; end: number; summary: string }>;
+}
+
+/** Where an episode's prepared files go inside the generated folder. */
+export const downloadsDir = (generated: string, slug: string) => path.join(generated, slug, 'downloads');
+export const wordsFile = (generated: string, slug: string) => path.join(generated, slug, 'words.json');
+
+export async function prepareEpisode(file: string, rules: readonly CorrectionRule[], generated: string, urls: SiteUrls): Promise<EpisodeSummary> {
+  const counts = rules.map(() => 0);
+  const episode = await loadEpisode(file, rules, counts);
+  await writeEpisodeMdx(episode, generated);
+  await writeEpisodeDownloads(episode, downloadsDir(generated, episode.slug), urls);
+  // What each section page must show, word for word: read back after Astro by check-html.ts.
+  const words = Object.fromEntries(
+    episode.sections.map((s) => [s.slug, episode.source.fragments.slice(...s.fragmentRange).flatMap((f) => tokens(f.text))]),
+  );
+  await mkdir(path.dirname(wordsFile(generated, episode.slug)), { recursive: true });
+  await writeFile(wordsFile(generated, episode.slug), JSON.stringify({ file: episode.source.file, sections: words }));
+  return {
+    file: episode.source.file,
+    slug: episode.slug,
+    title: episode.source.title,
+    format: episode.source.format,
+    autoSections: episode.source.autoSections ?? false,
+    fragments: episode.source.fragments.length,
+    words: wordCount(episode),
+    warnings: episode.warnings,
+    counts,
+    sections: episode.sections.map((s) => ({ slug: s.slug, title: s.title, start: s.start, end: s.end, summary: s.summary })),
+  };
+}
