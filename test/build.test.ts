@@ -109,7 +109,8 @@ describe('the build of the bundled episode', () => {
 
   it('writes the Pagefind bundle, indexing the overview and section pages only', () => {
     const bundle = path.join(site.out, 'pagefind');
-    for (const f of ['pagefind.js', 'pagefind-component-ui.js', 'pagefind-entry.json']) assert.ok(existsSync(path.join(bundle, f)), f);
+    for (const f of ['pagefind.js', 'pagefind-highlight.js', 'pagefind-worker.js', 'pagefind-entry.json']) assert.ok(existsSync(path.join(bundle, f)), f);
+    for (const f of ['pagefind-ui.js', 'pagefind-component-ui.js', 'pagefind-modular-ui.css']) assert.ok(!existsSync(path.join(bundle, f)), `${f} is not shipped`);
     const entry = JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8'));
     const counts = Object.values(entry.languages as Record<string, { page_count: number }>).map((l) => l.page_count);
     assert.deepEqual(counts, [8]);

@@ -2,7 +2,7 @@
  * Key moments: the most salient sentences a section's speakers actually said, picked by
  * wink-nlp's sentence importance and filtered so that each is a complete, meaningful sentence.
  */
-import { its, nlp } from './nlp.ts';
+import { wink } from './nlp.ts';
 import type { KeyMoment, Paragraph } from './types.ts';
 
 const MIN_WORDS = 8;
@@ -17,6 +17,7 @@ const QUESTION = /^(how|what|why|when|where|who)\s+(do|does|did|is|are|was|were|
 const WEAK_OPENERS = new Set(['um', 'uh', 'yeah', 'so', 'and', 'but', 'like', 'well', 'oh', 'okay', 'because', 'or', 'which']);
 
 export function keyMoments(paragraphs: readonly Paragraph[], limit = 3): KeyMoment[] {
+  const { nlp, its } = wink();
   const sentences: Array<{ text: string; id: string; time: number }> = [];
   for (const p of paragraphs) {
     for (const s of nlp.readDoc(p.text).sentences().out() as string[]) sentences.push({ text: s.trim(), id: p.id, time: p.time });
@@ -53,6 +54,7 @@ export function meaningful(sentence: string): boolean {
   // Stutters ("I I think", "I think I think", "the the") mark a sentence the speaker restarted.
   const stutter = bare.some((w, i) => (w !== '' && w === bare[i - 1]) || (i >= 3 && `${bare[i - 3]} ${bare[i - 2]}` === `${bare[i - 1]} ${w}`));
   if (stutter) return false;
+  const { nlp, its } = wink();
   const tags = nlp.readDoc(sentence).tokens().out(its.pos) as string[];
   // Questions phrased without a question mark ("Do you have …") still start with an auxiliary.
   if (tags[0] === 'AUX') return false;

@@ -1,12 +1,26 @@
-/** One shared wink-nlp instance: loading the model costs ~100 ms, so it is made once per process. */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+/**
+ * One shared wink-nlp instance, made on first use: loading the model costs time and ~100 MB, which
+ * processes that never parse a transcript (the build's main process, `--help`) should not pay.
+ */
+import { createRequire } from 'node:module';
+import type WinkNLP from 'wink-nlp';
 
-export const nlp = winkNLP(model, ['sbd', 'pos']);
-export const its = nlp.its;
+type Nlp = ReturnType<typeof WinkNLP>;
+let instance: { nlp: Nlp; its: Nlp['its'] } | undefined;
+
+export function wink(): { nlp: Nlp; its: Nlp['its'] } {
+  if (!instance) {
+    const require = createRequire(import.meta.url);
+    const winkNLP = require('wink-nlp') as typeof WinkNLP;
+    const nlp = winkNLP(require('wink-eng-lite-web-model'), ['sbd', 'pos']);
+    instance = { nlp, its: nlp.its };
+  }
+  return instance;
+}
 
 /** Sentences of `text` as `[start, end)` character offsets; together they cover the text. */
 export function sentenceSpans(text: string): Array<[number, number]> {
+  const { nlp, its } = wink();
   const doc = nlp.readDoc(text);
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
@@ -28,6 +42,7 @@ export function sentenceSpans(text: string): Array<[number, number]> {
 
 /** Stemmed content words, for comparing texts by meaning rather than spelling. */
 export function contentStems(text: string): string[] {
+  const { nlp, its } = wink();
   const stems: string[] = [];
   nlp
     .readDoc(text)

@@ -6,6 +6,7 @@
  * and calls `indexSite` once that process has exited (TRANSCRIPT_SITE_INDEX_AFTER): Astro's native
  * memory is only returned when its process ends, and indexing beside it would double the peak.
  */
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -22,6 +23,10 @@ export async function indexSite(site: string): Promise<number> {
     if (added.errors.length) throw new Error(`could not index ${site}: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
     if (written.errors.length) throw new Error(`could not write the index: ${written.errors.join('; ')}`);
+    // Pagefind ships three ready-made UIs; ours (src/scripts/search/) uses none of them.
+    for (const name of await readdir(path.join(site, 'pagefind'))) {
+      if (/^pagefind-(component-|modular-)?ui\.(js|css)$/.test(name)) await rm(path.join(site, 'pagefind', name));
+    }
     // Printed, not logged: the build runs Astro quietly but reports its own phases.
     console.log(`pagefind: indexed ${added.page_count} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return added.page_count;
