@@ -19,7 +19,7 @@ import { parseYoutldr } from '../src/domain/youtldr.ts';
 import { bundled, root } from './helpers/build.ts';
 
 const youtldr = buildEpisode(parseYoutldr(readFileSync(bundled, 'utf8'), 'ep.txt'));
-const namespace = path.resolve(root, '..', 'shared', 'transcripts', 'podcast-namespace');
+const namespace = path.join(root, 'test', 'fixtures', 'podcast-namespace');
 const vttEpisode = buildEpisode(applySidecar(await parseCaptions(readFileSync(path.join(namespace, 'long-example.vtt'), 'utf8'), 'long.vtt', 'vtt'), undefined));
 const words = (e: Episode) => e.source.fragments.flatMap((f) => tokens(f.text));
 const url = (slug: string) => `https://example.com/ep/${slug}/`;

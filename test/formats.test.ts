@@ -13,7 +13,7 @@ import { applySidecar } from '../src/domain/apply-sidecar.ts';
 import { autoSections } from '../src/domain/auto-sections.ts';
 import { root } from './helpers/build.ts';
 
-export const examples = path.resolve(root, '..', 'shared', 'transcripts', 'podcast-namespace');
+export const examples = path.join(root, 'test', 'fixtures', 'podcast-namespace');
 const read = (name: string) => readFileSync(path.join(examples, name), 'utf8');
 const words = (fragments: Array<{ text: string }>) => fragments.flatMap((f) => tokens(f.text));
 
