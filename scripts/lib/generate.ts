@@ -162,12 +162,12 @@ function firstWords(text: string, count = 6): string {
 export async function writeEpisodeMdx(episode: Episode, outDir: string): Promise<number> {
   const dir = path.join(outDir, episode.slug);
   await mkdir(path.join(dir, 'sections'), { recursive: true });
-  const speakers = speakerList(episode);
+  const timeline = timelineData(episode);
   await writeFile(path.join(dir, 'index.mdx'), serializeMdx(overviewTree(episode), `${episode.slug} overview`));
-  await writeFile(path.join(dir, 'timeline.json'), `${JSON.stringify(timelineData(episode))}\n`);
+  await writeFile(path.join(dir, 'timeline.json'), `${JSON.stringify(timeline)}\n`);
   for (const section of episode.sections) {
     const name = `${String(section.index + 1).padStart(2, '0')}-${section.slug}.mdx`;
-    await writeFile(path.join(dir, 'sections', name), serializeMdx(sectionTree(episode, section, speakers), `${episode.slug}/${section.slug}`));
+    await writeFile(path.join(dir, 'sections', name), serializeMdx(sectionTree(episode, section, timeline.speakers), `${episode.slug}/${section.slug}`));
   }
   return episode.sections.length + 1;
 }

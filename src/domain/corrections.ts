@@ -3,9 +3,10 @@
  * transcripts. Applied to the fragments before anything else, so the site, search and downloads all
  * show the corrected words; each corrected span remembers its original for the reader.
  */
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { TranscriptError } from './errors.ts';
+import { tokens } from './invariants.ts';
+import { readYaml } from './yaml.ts';
 import type { Fragment } from './types.ts';
 
 export const CORRECTIONS_FILE = 'corrections.yml';
@@ -24,23 +25,17 @@ export interface CorrectionRule extends z.infer<typeof Rule> {
 }
 
 export function parseCorrections(source: string, file: string): CorrectionRule[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter });
-  if (doc.errors.length) throw new TranscriptError(file, lineCounter.linePos(doc.errors[0]!.pos[0]).line, `not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
-  const lineOf = (path: Array<string | number>): number | undefined => {
-    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    if (node?.range) return lineCounter.linePos(node.range[0]).line;
-    return path.length ? lineOf(path.slice(0, -1)) : undefined;
-  };
-  const parsed = Rules.safeParse(doc.toJS() ?? []);
+  const yaml = readYaml(source, file);
+  const lineOf = yaml.lineOf;
+  const parsed = Rules.safeParse(yaml.data ?? []);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const at = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
-      throw new TranscriptError(file, lineOf(issue.path as Array<string | number>), `unknown key "${at}.${issue.keys[0]}"`, 'allowed: from, to, episodes');
+      throw new TranscriptError(file, lineOf(issue.path), `unknown key "${at}.${issue.keys[0]}"`, 'allowed: from, to, episodes');
     }
     const missing = issue.path.length === 2 && issue.code === 'invalid_type' && /undefined/.test(issue.message);
-    throw new TranscriptError(file, lineOf(issue.path as Array<string | number>),
+    throw new TranscriptError(file, lineOf(issue.path),
       missing ? `entry ${Number(issue.path[0]) + 1} has no "${String(issue.path[1])}"` : `${at || 'the file'}: ${issue.message}`,
       'each entry is { from: words as transcribed, to: the right words, episodes: [optional list] }');
   }
@@ -74,17 +69,17 @@ const coreOf = (raw: string) => EDGE.exec(raw)![2]!.toLowerCase();
 export function applyCorrections(fragments: readonly Fragment[], rules: readonly CorrectionRule[]): { fragments: Fragment[]; corrections: Correction[]; counts: number[] } {
   const counts = rules.map(() => 0);
   if (rules.length === 0) return { fragments: [...fragments], corrections: [], counts };
-  const tokens: Token[] = fragments.flatMap((f, fragment) => f.text.split(/\s+/).filter(Boolean).map((raw) => ({ fragment, raw, core: coreOf(raw) })));
+  const stream: Token[] = fragments.flatMap((f, fragment) => tokens(f.text).map((raw) => ({ fragment, raw, core: coreOf(raw) })));
   const order = rules.map((r, i) => ({ i, words: r.from.split(/\s+/).map(coreOf) })).sort((a, b) => b.words.length - a.words.length);
   const out: Token[] = [];
   const corrections: Correction[] = [];
-  for (let t = 0; t < tokens.length; ) {
-    const hit = order.find(({ words }) => words.every((w, k) => tokens[t + k]?.core === w));
+  for (let t = 0; t < stream.length; ) {
+    const hit = order.find(({ words }) => words.every((w, k) => stream[t + k]?.core === w));
     if (!hit) {
-      out.push(tokens[t++]!);
+      out.push(stream[t++]!);
       continue;
     }
-    const matched = tokens.slice(t, t + hit.words.length);
+    const matched = stream.slice(t, t + hit.words.length);
     const lead = EDGE.exec(matched[0]!.raw)![1]!;
     const trail = EDGE.exec(matched.at(-1)!.raw)![3]!;
     const replacement = rules[hit.i]!.to.split(/\s+/);
@@ -99,7 +94,7 @@ export function applyCorrections(fragments: readonly Fragment[], rules: readonly
   const texts = fragments.map(() => [] as string[]);
   for (const token of out) texts[token.fragment]!.push(token.raw);
   const touched = new Set(corrections.flatMap((c) => out.slice(c.token, c.token + c.tokens).map((tk) => tk.fragment)));
-  const corrected = fragments.map((f, i) => (touched.has(i) || texts[i]!.length !== f.text.split(/\s+/).filter(Boolean).length ? { ...f, text: texts[i]!.join(' ') } : f));
+  const corrected = fragments.map((f, i) => (touched.has(i) || texts[i]!.length !== tokens(f.text).length ? { ...f, text: texts[i]!.join(' ') } : f));
   return { fragments: corrected, corrections, counts };
 }
 

@@ -5,6 +5,7 @@
 import { TranscriptError } from './errors.ts';
 import type { Episode } from './types.ts';
 
+/** What counts as a word everywhere: a run of non-space characters, punctuation attached. */
 export const tokens = (text: string): string[] => text.split(/\s+/).filter(Boolean);
 
 /** `correctionDelta`: words the corrections added (or removed, if negative) to the source's count. */

@@ -2,6 +2,7 @@
  * Key moments: the most salient sentences a section's speakers actually said, picked by
  * wink-nlp's sentence importance and filtered so that each is a complete, meaningful sentence.
  */
+import { tokens } from './invariants.ts';
 import { wink } from './nlp.ts';
 import type { KeyMoment, Paragraph } from './types.ts';
 
@@ -44,7 +45,7 @@ export function keyMoments(paragraphs: readonly Paragraph[], limit = 3): KeyMome
 
 /** A complete statement of reasonable length, not a question, not mostly filler. */
 export function meaningful(sentence: string): boolean {
-  const words = sentence.split(/\s+/).filter(Boolean);
+  const words = tokens(sentence);
   if (words.length < MIN_WORDS || words.length > MAX_WORDS) return false;
   if (!/^[\p{Lu}"“']/u.test(sentence) || !/[.!]["”']?$/.test(sentence)) return false;
   const bare = words.map((w) => w.toLowerCase().replace(/[^\p{L}']/gu, ''));

@@ -2,6 +2,7 @@
  * Turns ~2-second caption fragments into paragraphs a person can read: a new paragraph at every
  * speaker turn, and at a sentence end once a paragraph has grown long.
  */
+import { tokens } from './invariants.ts';
 import { sentenceSpans } from './nlp.ts';
 import type { Fragment, Paragraph } from './types.ts';
 
@@ -19,7 +20,7 @@ interface Piece {
   sentenceEnd: boolean;
 }
 
-const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+const wordCount = (text: string) => tokens(text).length;
 
 /** Reflow the fragments of one section. Paragraph ids are `t-<seconds>`, suffixed if repeated. */
 export function reflow(fragments: readonly Fragment[], options: ReflowOptions = {}): Paragraph[] {

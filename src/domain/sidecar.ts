@@ -3,10 +3,10 @@
  * field by field. Validated with zod; every error names the file, the line, the key path and what
  * is allowed.
  */
-import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import { TranscriptError } from './errors.ts';
 import { parseTimeValue } from './moment-ref.ts';
+import { readYaml } from './yaml.ts';
 
 const clock = z
   .union([z.number().nonnegative(), z.string()], { error: 'must be a time: seconds (754) or a clock (12:34, 1:02:03)' })
@@ -70,22 +70,9 @@ export type Sidecar = z.infer<typeof SidecarSchema> & {
 export const SIDECAR_KEYS = Object.keys(SidecarSchema.shape);
 
 export function parseSidecar(source: string, file: string): Sidecar {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false });
-  const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
-  if (doc.errors.length) {
-    const error = doc.errors[0]!;
-    throw new TranscriptError(file, lineAt(error.pos[0]), `not valid YAML: ${error.message.split('\n')[0]}`);
-  }
-  const data = doc.toJS() ?? {};
-  const nodeLine = (path: ReadonlyArray<PropertyKey>, key?: string): number | undefined => {
-    const node = doc.getIn(path as unknown[], true) as YamlNode | undefined;
-    if (key && isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
-      return lineAt((pair?.key as YamlNode | undefined)?.range?.[0]);
-    }
-    return lineAt(node?.range?.[0]) ?? (path.length ? nodeLine(path.slice(0, -1)) : undefined);
-  };
+  const yaml = readYaml(source, file);
+  const data = yaml.data ?? {};
+  const nodeLine = yaml.lineOf;
   const parsed = SidecarSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

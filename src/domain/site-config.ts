@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { TranscriptError } from './errors.ts';
+import { readYaml } from './yaml.ts';
 
 export const CONFIG_FILE = 'transcript-site.yml';
 
@@ -35,15 +35,12 @@ export function loadSiteConfig(root: string): SiteConfig {
 }
 
 export function parseSiteConfig(text: string, file: string): SiteConfig {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  if (doc.errors.length) throw new TranscriptError(file, lineCounter.linePos(doc.errors[0]!.pos[0]).line, `not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
-  const parsed = SiteConfigSchema.safeParse(doc.toJS() ?? {});
+  const yaml = readYaml(text, file);
+  const parsed = SiteConfigSchema.safeParse(yaml.data ?? {});
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const key = issue.code === 'unrecognized_keys' ? issue.keys[0]! : issue.path.map(String).join('.');
-  const node = doc.get(key, true) as { range?: [number, number, number] } | undefined;
-  const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+  const line = yaml.lineOf(issue.code === 'unrecognized_keys' ? [key] : issue.path);
   if (issue.code === 'unrecognized_keys') {
     throw new TranscriptError(file, line, `unknown key "${key}"`, `allowed: ${Object.keys(SiteConfigSchema.shape).join(', ')}`);
   }

@@ -37,6 +37,14 @@ export function episodes(): Promise<EpisodeData[]> {
   return cache;
 }
 
+let bySlug: Promise<Map<string, EpisodeData>> | undefined;
+
+/** One episode's data by slug: components rendered once per paragraph look it up here. */
+export async function episode(slug: string | undefined): Promise<EpisodeData | undefined> {
+  bySlug ??= episodes().then((all) => new Map(all.map((e) => [e.entry.data.slug, e])));
+  return slug === undefined ? undefined : (await bySlug).get(slug);
+}
+
 /** A path inside the site, with the configured base. */
 export function href(...parts: Array<string | number>): string {
   const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');

@@ -3,6 +3,7 @@
  * conventions (at most 2 lines of about 42 characters; longer fragments become several cues that
  * share the fragment's time in proportion to their length).
  */
+import { tokens } from '../invariants.ts';
 import type { Episode, Fragment } from '../types.ts';
 
 export const LINE = 42;
@@ -20,7 +21,7 @@ export interface Cue {
 /** Greedy word wrap to `width`; a single longer word gets a line of its own. */
 export function wrap(text: string, width = LINE): string[] {
   const lines: string[] = [];
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of tokens(text)) {
     const last = lines.at(-1);
     if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
