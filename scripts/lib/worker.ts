@@ -1,10 +1,9 @@
-/** A worker thread that prepares the episodes it is sent (see pool.ts). */
-import { parentPort } from 'node:worker_threads';
+/** A worker process that prepares the episodes it is sent, and exits when the pool disconnects (see pool.ts). */
 import { TranscriptError } from '../../src/domain/errors.ts';
 import { prepareEpisode } from './prepare.ts';
 import type { Job, Reply } from './pool.ts';
 
-parentPort!.on('message', async (job: Job) => {
+process.on('message', async (job: Job) => {
   let reply: Reply;
   try {
     reply = { index: job.index, summary: await prepareEpisode(job.file, job.rules, job.generated, job.urls) };
@@ -13,5 +12,5 @@ parentPort!.on('message', async (job: Job) => {
       ? { index: job.index, error: { file: error.file, line: error.line, message: error.message, hint: error.hint } }
       : { index: job.index, crash: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
-  parentPort!.postMessage(reply);
+  process.send!(reply);
 });
