@@ -9,16 +9,16 @@ import { copyFile, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TranscriptError } from '../src/domain/errors.ts';
-import { indexSite } from '../src/integrations/pagefind.ts';
-import { loadSiteConfig } from '../src/domain/site-config.ts';
+import { loadSiteConfig, type SiteConfig } from '../src/domain/site-config.ts';
 import { parseChapters } from '../src/domain/chapters.ts';
 import { parseSidecar } from '../src/domain/sidecar.ts';
-import { CORRECTIONS_FILE, parseCorrections } from '../src/domain/corrections.ts';
-import { writeLlmsTxt } from './lib/downloads.ts';
+import { CORRECTIONS_FILE, parseCorrections, type CorrectionRule } from '../src/domain/corrections.ts';
+import { writeLlmsTxt, type SiteUrls } from './lib/downloads.ts';
 import { checkSlugs, FORMATS, loadCorrections, loadEpisode, transcriptFiles, wordCount } from './lib/generate.ts';
+import { finishSite } from './lib/finish.ts';
 import { prepareAll } from './lib/pool.ts';
 import { downloadsDir, wordsFile } from './lib/prepare.ts';
-import { render } from './lib/render.ts';
+import { renderer as makeRenderer, type Renderer } from './lib/render.ts';
 
 const HELP = `transcript-site: turn transcripts into a searchable, linkable static site.
 
@@ -124,13 +124,35 @@ async function buildSite(args: string[]): Promise<number> {
     description: siteConfig.description,
   };
   await rm(generated, { recursive: true, force: true });
+  // Astro may load while the last episodes are prepared; it is stopped if the build fails first.
+  const renderer = makeRenderer();
+  try {
+    return await buildFrom(renderer, { generated, contentDir, outDir, rules, urls, siteConfig, values, started });
+  } finally {
+    renderer.cancel();
+  }
+}
+
+interface BuildContext {
+  generated: string;
+  contentDir: string;
+  outDir: string;
+  rules: CorrectionRule[];
+  urls: SiteUrls;
+  siteConfig: SiteConfig;
+  values: { base?: string; site?: string };
+  started: number;
+}
+
+async function buildFrom(renderer: Renderer, ctx: BuildContext): Promise<number> {
+  const { generated, contentDir, outDir, rules, urls, siteConfig, values, started } = ctx;
   const episodes = await prepareAll(await transcriptFiles(contentDir), rules, generated, urls, (e) => {
     console.log(
       `parsed ${path.basename(e.file)}: ${e.format}, ${e.sections.length} sections${e.autoSections ? ' (automatic)' : ''}, ` +
         `${e.fragments} fragments, ${e.words} words, ${e.warnings.length} warnings → /${e.slug}/`,
     );
     for (const w of e.warnings) console.log(`  warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
-  });
+  }, renderer.start);
   checkSlugs(episodes);
   rules.forEach((rule, i) => {
     const made = episodes.reduce((n, e) => n + e.counts[i]!, 0);
@@ -147,17 +169,16 @@ async function buildSite(args: string[]): Promise<number> {
   try {
     const astroStarted = performance.now();
     console.log('astro: rendering pages…');
-    await render({
+    await renderer.render({
       root,
       outDir: staging,
       ...(values.base ? { base: values.base } : {}),
       ...(values.site ? { site: values.site } : {}),
       sitemap: Boolean(values.site && !siteConfig.site),
-      check: episodes.map((e) => ({ slug: e.slug, words: wordsFile(generated, e.slug) })),
       verbose: Boolean(process.env.TRANSCRIPT_SITE_VERBOSE),
     });
     console.log(`astro: done in ${((performance.now() - astroStarted) / 1000).toFixed(1)} s`);
-    await indexSite(staging);
+    await finishSite(staging, episodes.map((e) => ({ slug: e.slug, sections: e.sections.map((s) => s.slug), words: wordsFile(generated, e.slug) })));
     // The downloads were written with each episode; they join the site beside its overview.
     let downloads = 1;
     for (const e of episodes) {

@@ -1,10 +1,11 @@
 /**
  * Renders the site with Astro in a child process (see the note in src/integrations/pagefind.ts).
- * The parent passes what the child needs as JSON on the command line.
+ * The parent passes what the child needs over the IPC channel.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { TranscriptError } from '../../src/domain/errors.ts';
+import { LEAN_HEAP } from './pool.ts';
 
 export interface RenderJob {
   root: string;
@@ -13,47 +14,76 @@ export interface RenderJob {
   site?: string;
   /** Add the sitemap integration (a --site given on the command line, none in the config). */
   sitemap: boolean;
-  /** Each episode's slug and the words.json its pages are checked against. */
-  check: Array<{ slug: string; words: string }>;
   verbose: boolean;
 }
 
-export function render(job: RenderJob): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), JSON.stringify(job)], {
-      // The IPC channel closes when this process dies, and the child then stops too.
-      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-      env: { ...process.env, TRANSCRIPT_SITE_INDEX_AFTER: '1' },
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (code === 0) resolve();
-      else reject(new TranscriptError('astro', undefined, `rendering the pages failed (${signal ?? `exit code ${code}`}); see the messages above`));
-    });
-  });
+export interface Renderer {
+  /** Starts the Astro process, if not yet started, so Astro, Vite and the config load (about a second). */
+  start(): void;
+  /** Hands the job to the Astro process; resolves when it has built the site and exited. */
+  render(job: RenderJob): Promise<void>;
+  cancel(): void;
 }
 
-/** The child: run Astro's build with our integrations. */
-async function main(job: RenderJob): Promise<void> {
-  const { build } = await import('astro');
-  const { default: checkHtml } = await import('../../src/integrations/check-html.ts');
-  const { sitemapFor } = await import('../../astro.config.mjs');
+/**
+ * The Astro process can start before the episodes are all prepared, as soon as a core is free,
+ * and load while the last ones are written.
+ */
+export function renderer(): Renderer {
+  let child: ReturnType<typeof spawn> | undefined;
+  let done: Promise<void> = Promise.resolve();
+  const start = () => {
+    if (child) return;
+    child = spawn(process.execPath, [...LEAN_HEAP, fileURLToPath(import.meta.url)], {
+    // The IPC channel closes when this process dies, and the child then stops too.
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, TRANSCRIPT_SITE_INDEX_AFTER: '1' },
+    });
+    const started = child;
+    done = new Promise<void>((resolve, reject) => {
+      started.on('error', reject);
+      started.on('exit', (code, signal) => {
+        if (code === 0) resolve();
+        else reject(new TranscriptError('astro', undefined, `rendering the pages failed (${signal ?? `exit code ${code}`}); see the messages above`));
+      });
+    });
+    // Until `render` is called, an early exit (a build that fails before Astro) is not an error.
+    done.catch(() => {});
+  };
+  return {
+    start,
+    render(job) {
+      start();
+      child!.send(job);
+      return done;
+    },
+    cancel() {
+      if (child && child.exitCode === null) child.kill();
+    },
+  };
+}
+
+/** The child: load Astro now, run its build with our integrations when the job arrives. */
+async function main(job: Promise<RenderJob>): Promise<void> {
+  const [{ build }, { sitemapFor }] = await Promise.all([import('astro'), import('../../astro.config.mjs')]);
+  const { root, outDir, base, site, sitemap, verbose } = await job;
   await build({
-    root: job.root,
-    outDir: job.outDir,
+    root,
+    outDir,
     // Start from an empty content store: entries cached by an earlier build (of other content)
     // must never leak into this one.
     force: true,
-    logLevel: job.verbose ? 'info' : 'warn',
-    ...(job.base ? { base: job.base } : {}),
-    ...(job.site ? { site: job.site } : {}),
-    integrations: [checkHtml(job.check), ...(job.sitemap ? [sitemapFor()] : [])],
+    logLevel: verbose ? 'info' : 'warn',
+    ...(base ? { base } : {}),
+    ...(site ? { site } : {}),
+    integrations: sitemap ? [sitemapFor()] : [],
   });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   process.on('disconnect', () => process.exit(1));
-  main(JSON.parse(process.argv[2]!) as RenderJob).then(
+  const job = new Promise<RenderJob>((resolve) => process.once('message', (message) => resolve(message as RenderJob)));
+  main(job).then(
     () => {
       process.disconnect?.();
       process.exit(0);

@@ -9,7 +9,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { parse } from 'node-html-parser';
+import { parse, type HTMLElement } from 'node-html-parser';
 
 const META = /<meta http-equiv="content-security-policy" content="([^"]*)">/;
 
@@ -17,12 +17,14 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).di
 /** Scripts the browser runs (not JSON data blocks). */
 const executable = (type: string | undefined) => !type || type === 'module' || type === 'text/javascript';
 
-/** The page's policy with only the hashes of its own inline code. */
-export function tightenPolicy(html: string, file: string): string {
+/**
+ * The page's policy with only the hashes of its own inline code. `doc` is the page parsed (a real
+ * parser: "<script>" may appear as text inside attributes, a transcript's title say); pass it when
+ * the caller has parsed the page anyway.
+ */
+export function tightenPolicy(html: string, file: string, doc: HTMLElement = parse(html)): string {
   const meta = META.exec(html);
   if (!meta) throw new Error(`${file}: no Content-Security-Policy <meta>`);
-  // A real parser: "<script>" may appear as text inside attributes (a transcript's title, say).
-  const doc = parse(html);
   const scripts = doc
     .querySelectorAll('script')
     .filter((el) => !el.hasAttribute('src') && executable(el.getAttribute('type')))
@@ -42,11 +44,13 @@ export function tightenPolicy(html: string, file: string): string {
   return html.replace(meta[0], `<meta http-equiv="content-security-policy" content="${directives.join('; ')}">`);
 }
 
+/** For a plain `astro build`; `npm run build` does this in its finishing pass (scripts/lib/finish.ts). */
 export default function cspPerPage(): AstroIntegration {
   return {
     name: 'transcript-site:csp-per-page',
     hooks: {
       'astro:build:done': async ({ dir }) => {
+        if (process.env.TRANSCRIPT_SITE_INDEX_AFTER) return;
         const site = fileURLToPath(dir);
         const files = (await readdir(site, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
         for (const file of files) {

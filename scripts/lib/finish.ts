@@ -1,0 +1,77 @@
+/**
+ * The build's last pass over the rendered site, one read and one parse per page, while Pagefind
+ * indexes the same pages in its own process:
+ * - each page's Content-Security-Policy keeps only the hashes of that page's own inline code
+ *   (src/integrations/csp-per-page.ts explains why);
+ * - "nothing lost", the last word: every section page shows the words of its transcript, in order,
+ *   as prepared in `words.json` per episode. It sees what a reader sees, so it also catches anything
+ *   the Markdown renderer might have rewritten or swallowed;
+ * - the page goes to Pagefind as it now is, so the index never reads a page twice from disk.
+ */
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { tokens } from '../../src/domain/invariants.ts';
+import { tightenPolicy } from '../../src/integrations/csp-per-page.ts';
+import { openIndex } from '../../src/integrations/pagefind.ts';
+
+/** The transcript words a section page shows, in reading order. */
+export function transcriptWords(doc: HTMLElement): string[] {
+  // A correction's <del> keeps the transcript's original words for the reader; they are not the
+  // published text, which is the corrected one.
+  for (const del of doc.querySelectorAll('.para del')) del.remove();
+  return doc.querySelectorAll('.para > p').flatMap((p) => tokens(p.text));
+}
+
+interface Expected { file: string; sections: Record<string, string[]> }
+
+/** `episodes`: each episode's slug, its sections' slugs, and the words.json written for it. */
+export async function finishSite(site: string, episodes: ReadonlyArray<{ slug: string; sections: readonly string[]; words: string }>): Promise<void> {
+  const started = performance.now();
+  const index = await openIndex();
+  try {
+    const wordsOf = new Map(episodes.map((e) => [e.slug, e.words]));
+    const files = (await readdir(site, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
+    const indexed: Array<Promise<void>> = [];
+    let words = 0;
+    const checked = new Set<string>();
+    let expected: { slug: string; words: Expected } | undefined;
+    for (const file of files) {
+      const full = path.join(site, file);
+      const raw = await readFile(full, 'utf8');
+      const doc = parse(raw);
+      const html = tightenPolicy(raw, file, doc);
+      await writeFile(full, html);
+      indexed.push(index.add(file, html));
+      // Section pages are <episode>/<section>/index.html; words.json names the sections.
+      const [slug, section, rest] = file.split(path.sep);
+      const source = slug && wordsOf.get(slug);
+      if (!source || rest !== 'index.html') continue;
+      if (expected?.slug !== slug) expected = { slug, words: JSON.parse(await readFile(source, 'utf8')) as Expected };
+      const want = expected.words.sections[section!];
+      if (!want) continue;
+      words += checkWords(expected.words.file, `${slug}/${section}/`, want, transcriptWords(doc));
+      checked.add(`${slug}/${section}/`);
+    }
+    for (const e of episodes) {
+      const missing = e.sections.find((s) => !checked.has(`${e.slug}/${s}/`));
+      if (missing) throw new Error(`the page ${e.slug}/${missing}/ was not rendered`);
+    }
+    await Promise.all(indexed);
+    const pages = await index.write(path.join(site, 'pagefind'));
+    console.log(`check: every transcript word is on its page (${words} words, ${episodes.length} episodes)`);
+    console.log(`pagefind: indexed ${pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s (with the CSP and word checks)`);
+  } finally {
+    await index.close();
+  }
+}
+
+function checkWords(source: string, page: string, want: readonly string[], got: readonly string[]): number {
+  const k = want.findIndex((w, i) => got[i] !== w);
+  if (k < 0 && got.length === want.length) return got.length;
+  const at = k >= 0 ? k : Math.min(got.length, want.length);
+  throw new Error(
+    `${source}: the page ${page} shows ${got.length} words of ${want.length}; ` +
+      `first difference at word ${at + 1}: expected "${want[at] ?? ''}", page has "${got[at] ?? ''}"`,
+  );
+}
