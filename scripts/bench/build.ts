@@ -14,9 +14,9 @@ export interface BuildRun {
   wallS: number;
   /** Parsing the transcripts and writing MDX ("wrote N MDX files in X s"). */
   parseS: number;
-  /** Astro's build in its child process: Vite, rendering, the CSP and word checks ("astro: done in X s"). */
+  /** Astro's build in its child process, from the job being handed over ("astro: done in X s"); its start-up may overlap the last episodes. */
   astroS: number;
-  /** Pagefind's indexing, after Astro's process has ended ("pagefind: indexed N pages in X s"). */
+  /** The finishing pass after Astro's process has ended: each page's CSP, the word check, and Pagefind indexing the same pages meanwhile ("pagefind: indexed N pages in X s"). */
   pagefindS: number;
   /** The same as astroS (kept for the report): Pagefind no longer runs inside Astro's build. */
   astroOnlyS: number;

@@ -74,9 +74,9 @@ export function markdown(results: Results): string {
     `\`${results.command}\` at ${results.revision} · ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM · Node ${m.node} · ${m.os} · Chromium ${m.chromium} · ` +
       `${results.options.runs} build run(s) per size · took ${(results.durationS / 60).toFixed(1)} min`,
     '## Build\n\nMedian [min–max] over the runs. Phases come from the build log (0.1 s resolution). ' +
-      '"Astro" is Astro\'s build in its own child process; Pagefind indexes after that process has ended. "After Astro" is what follows the index: downloads copied in, llms.txt, the swap into place, ' +
+      '"Astro" is Astro\'s build in its own child process; "finish" comes after that process has ended: one pass reads each page, tightens its CSP, checks its words and hands it to Pagefind, which indexes meanwhile. "After Astro" is what follows the index: downloads copied in, llms.txt, the swap into place, ' +
       'timed by when its log lines arrived. "Start-up" is the rest: Node start-up, loading modules (Astro\'s included) and exit. ' +
-      'Peak RSS is the largest sum over the build\'s process tree (the CLI, its worker threads, the Astro child, the Pagefind binary), sampled every 50 ms; "largest process" is the biggest single one. ' +
+      'Peak RSS is the largest sum over the build\'s process tree (the CLI, its worker processes, the Astro child, the Pagefind binary), sampled every 50 ms; "largest process" is the biggest single one. ' +
       '"Others\' CPU" is CPU time other processes on the machine used during the build (noise).',
     buildTable(results.sizes),
     noiseNote(results.sizes),
@@ -125,7 +125,7 @@ function buildTable(sizes: SizeResult[]): string {
   const s = (x: Summary) => formatSummary(x, fmt.s);
   const mib = (x: Summary) => formatSummary(x, fmt.mib);
   return table(
-    ['episodes', 'pages', 'wall s', 'parse+MDX s', 'Astro s', 'Pagefind s', 'after Astro s', 'start-up s', 'peak RSS MiB (tree)', 'largest process MiB', 'CPU s', "others' CPU s"],
+    ['episodes', 'pages', 'wall s', 'parse+MDX s', 'Astro s', 'finish+Pagefind s', 'after Astro s', 'start-up s', 'peak RSS MiB (tree)', 'largest process MiB', 'CPU s', "others' CPU s"],
     sizes.map((r) => [
       String(r.episodes),
       fmt.int(r.dist.pages),
