@@ -1,0 +1,244 @@
+/**
+ * The `transcript-site` command, run by scripts/cli.ts. `build` (what `npm run build` runs): transcripts in content/ →
+ * MDX → Astro → Pagefind → dist/.
+ * The site is built into a temporary folder and swapped in only when every step succeeded, so a
+ * failed build never damages the previous dist/.
+ */
+import { copyFile, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { TranscriptError } from '../../src/domain/errors.ts';
+import { loadSiteConfig, type SiteConfig } from '../../src/domain/site-config.ts';
+import { parseChapters } from '../../src/domain/chapters.ts';
+import { parseSidecar } from '../../src/domain/sidecar.ts';
+import { CORRECTIONS_FILE, parseCorrections, type CorrectionRule } from '../../src/domain/corrections.ts';
+import { writeLlmsTxt, type SiteUrls } from './downloads.ts';
+import { checkSlugs, FORMATS, loadCorrections, loadEpisode, transcriptFiles, wordCount } from './generate.ts';
+import { finishSite } from './finish.ts';
+import { prepareAll } from './pool.ts';
+import { downloadsDir, wordsFile } from './prepare.ts';
+import { renderer as makeRenderer, type Renderer } from './render.ts';
+
+const HELP = `transcript-site: turn transcripts into a searchable, linkable static site.
+
+Usage:
+  transcript-site build [options]     build the site (same as: npm run build -- [options])
+  transcript-site check FILE…         parse and validate transcripts and sidecars without building
+  transcript-site --help              show this help
+
+Build options:
+  --content DIR   folder of transcripts (default: content)
+  --out DIR       where the site is written (default: dist)
+  --base PATH     serve the site under this path, e.g. /podcast/ (default: from transcript-site.yml, or /)
+  --site URL      the site's public URL, for canonical links, sitemap and RSS (default: from transcript-site.yml)
+
+Formats: YouTLDR text exports (.txt), WebVTT (.vtt), SRT (.srt), Podcasting 2.0 JSON (.json),
+each with an optional sidecar NAME.yml. Problems are printed as file:line: message.`;
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    console.log(HELP);
+    return command === undefined ? 1 : 0;
+  }
+  if (command === 'check') return check(rest);
+  if (command !== 'build') {
+    console.error(`error: unknown command "${command}"\n\n${HELP}`);
+    return 1;
+  }
+  return buildSite(rest);
+}
+
+/** Parse every file given (transcripts and sidecars); report every problem; exit 1 on errors. */
+async function check(files: string[]): Promise<number> {
+  if (files.length === 0) {
+    console.error('error: name the files to check, e.g. transcript-site check content/*');
+    return 1;
+  }
+  let errors = 0;
+  let warnings = 0;
+  for (const file of files) {
+    const name = path.relative(process.cwd(), path.resolve(file)) || file;
+    try {
+      if (path.basename(file) === CORRECTIONS_FILE) {
+        console.log(`${name}: ok (${parseCorrections(await readFile(file, 'utf8'), name).length} corrections)`);
+        continue;
+      }
+      if (/\.ya?ml$/.test(file)) {
+        parseSidecar(await readFile(file, 'utf8'), name);
+        console.log(`${name}: ok (sidecar)`);
+        continue;
+      }
+      if (file.endsWith('.json')) {
+        const text = await readFile(file, 'utf8');
+        if (/^\s*\{[\s\S]*"chapters"\s*:/.test(text) && !/"segments"\s*:/.test(text)) {
+          const chapters = parseChapters(text, name, Infinity);
+          console.log(`${name}: ok (chapters, ${chapters.length} listed)`);
+          continue;
+        }
+      }
+      if (!FORMATS.some((f) => file.endsWith(f.ext))) {
+        throw new TranscriptError(name, undefined, 'not a transcript of a supported format', `supported: ${FORMATS.map((f) => `${f.name} (${f.ext})`).join(', ')}`);
+      }
+      const episode = await loadEpisode(path.resolve(file));
+      for (const w of episode.warnings) {
+        warnings++;
+        console.log(`${w.file}${w.line ? `:${w.line}` : ''}: warning: ${w.message}`);
+      }
+      console.log(`${name}: ok (${episode.source.format}, ${episode.sections.length} sections, ${episode.source.fragments.length} fragments, ${wordCount(episode)} words)`);
+    } catch (error) {
+      if (!(error instanceof TranscriptError)) throw error;
+      errors++;
+      console.log(error.format());
+    }
+  }
+  console.log(`${files.length} file(s) checked: ${errors} with errors, ${warnings} warning(s)`);
+  return errors > 0 ? 1 : 0;
+}
+
+async function buildSite(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      content: { type: 'string', default: 'content' },
+      out: { type: 'string', default: 'dist' },
+      base: { type: 'string' },
+      site: { type: 'string' },
+    },
+  });
+  const started = performance.now();
+  const siteConfig = loadSiteConfig(root);
+  const contentDir = path.resolve(values.content);
+  const outDir = path.resolve(values.out);
+  const generated = path.resolve(root, process.env.TRANSCRIPT_SITE_GENERATED ?? 'src/generated');
+  process.env.TRANSCRIPT_SITE_GENERATED = generated;
+
+  const rules = await loadCorrections(contentDir);
+  const urls = {
+    base: values.base ?? siteConfig.base,
+    site: values.site ?? siteConfig.site,
+    title: siteConfig.title,
+    description: siteConfig.description,
+  };
+  await rm(generated, { recursive: true, force: true });
+  // Astro may load while the last episodes are prepared; it is stopped if the build fails first.
+  const renderer = makeRenderer();
+  try {
+    return await buildFrom(renderer, { generated, contentDir, outDir, rules, urls, siteConfig, values, started });
+  } finally {
+    renderer.cancel();
+  }
+}
+
+interface BuildContext {
+  generated: string;
+  contentDir: string;
+  outDir: string;
+  rules: CorrectionRule[];
+  urls: SiteUrls;
+  siteConfig: SiteConfig;
+  values: { base?: string; site?: string };
+  started: number;
+}
+
+async function buildFrom(renderer: Renderer, ctx: BuildContext): Promise<number> {
+  const { generated, contentDir, outDir, rules, urls, siteConfig, values, started } = ctx;
+  const episodes = await prepareAll(await transcriptFiles(contentDir), rules, generated, urls, (e) => {
+    console.log(
+      `parsed ${path.basename(e.file)}: ${e.format}, ${e.sections.length} sections${e.autoSections ? ' (automatic)' : ''}, ` +
+        `${e.fragments} fragments, ${e.words} words, ${e.warnings.length} warnings → /${e.slug}/`,
+    );
+    for (const w of e.warnings) console.log(`  warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+  }, renderer.start);
+  checkSlugs(episodes);
+  rules.forEach((rule, i) => {
+    const made = episodes.reduce((n, e) => n + e.counts[i]!, 0);
+    const where = `${path.relative(process.cwd(), path.join(contentDir, CORRECTIONS_FILE))}:${rule.line ?? ''}`;
+    if (made === 0) console.log(`  warning: ${where}: the correction "${rule.from}" → "${rule.to}" matched nothing`);
+    else console.log(`corrections: "${rule.from}" → "${rule.to}": ${made} replacement(s)`);
+  });
+  const mdxFiles = episodes.reduce((n, e) => n + e.sections.length + 1, 0);
+  console.log(`wrote ${mdxFiles} MDX files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  const staging = `${outDir}.tmp-${process.pid}`;
+  await removeStale(outDir);
+  await rm(staging, { recursive: true, force: true });
+  try {
+    const astroStarted = performance.now();
+    console.log('astro: rendering pages…');
+    await renderer.render({
+      root,
+      outDir: staging,
+      ...(values.base ? { base: values.base } : {}),
+      ...(values.site ? { site: values.site } : {}),
+      sitemap: Boolean(values.site && !siteConfig.site),
+      verbose: Boolean(process.env.TRANSCRIPT_SITE_VERBOSE),
+    });
+    console.log(`astro: done in ${((performance.now() - astroStarted) / 1000).toFixed(1)} s`);
+    await finishSite(staging, episodes.map((e) => ({ slug: e.slug, sections: e.sections.map((s) => s.slug), words: wordsFile(generated, e.slug) })));
+    // The downloads were written with each episode; they join the site beside its overview.
+    let downloads = 1;
+    for (const e of episodes) {
+      for (const name of await readdir(downloadsDir(generated, e.slug))) {
+        await copyFile(path.join(downloadsDir(generated, e.slug), name), path.join(staging, e.slug, name));
+        downloads++;
+      }
+    }
+    await writeLlmsTxt(episodes, staging, urls);
+    console.log(`downloads: wrote ${downloads} files (transcripts, captions, chapters, llms.txt)`);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  await swap(staging, outDir);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const files = await readdir(outDir, { recursive: true, withFileTypes: true });
+  const pages = files.filter((f) => f.isFile() && f.name.endsWith('.html')).length;
+  let bytes = 0;
+  for (const f of files) if (f.isFile()) bytes += (await stat(path.join(f.parentPath, f.name))).size;
+  console.log(`built ${episodes.length} episode(s), ${pages} pages, ${(bytes / 1024 / 1024).toFixed(1)} MB into ${path.relative(process.cwd(), outDir) || '.'}/ in ${seconds} s`);
+  return 0;
+}
+
+/** Staging folders left by builds that were killed (their process is gone). */
+async function removeStale(outDir: string): Promise<void> {
+  const dir = path.dirname(outDir);
+  const prefix = `${path.basename(outDir)}.`;
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const m = name.startsWith(prefix) ? /^(?:tmp|old)-(\d+)$/.exec(name.slice(prefix.length)) : null;
+    if (!m || alive(Number(m[1]))) continue;
+    await rm(path.join(dir, name), { recursive: true, force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Replace `target` by `staging` with two renames, so `target` is never half-written. */
+async function swap(staging: string, target: string): Promise<void> {
+  const old = `${target}.old-${process.pid}`;
+  const exists = await stat(target).then(() => true, () => false);
+  if (exists) await rename(target, old);
+  await rename(staging, target);
+  if (exists) await rm(old, { recursive: true, force: true });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof TranscriptError) {
+      console.error(`error: ${error.format()}`);
+    } else {
+      console.error(error);
+    }
+    process.exit(1);
+  },
+);
