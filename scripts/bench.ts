@@ -9,6 +9,9 @@
  *   npm run bench -- --sizes 1,50     other library sizes
  *   npm run bench -- --no-browser     builds only (no page weight, search or Lighthouse)
  *   npm run bench -- --no-lighthouse  skip Lighthouse
+ *   npm run bench -- --cold           empty Node's compile cache before every build (as a first
+ *                                     build, or CI without a cache); by default it is kept, as
+ *                                     between a user's builds
  *   npm run bench -- --peer /tmp/peer also build and weigh the Starlight peer (a writable copy of
  *                                     /work/shared/peers/starlight after `npm ci`) at 1 and 50
  *                                     copies, interleaved with our builds (--peer-sizes to change)
@@ -56,6 +59,8 @@ interface Options {
   browser: boolean;
   keep: boolean;
   quick: boolean;
+  /** Empty Node's compile cache before every build (a first build after install, or CI without a cache). */
+  cold: boolean;
   /** A writable, installed copy of the Starlight peer, or null. */
   peer: string | null;
   peerSizes: number[];
@@ -66,6 +71,7 @@ function options(argv: string[]): Options {
     args: argv,
     options: {
       quick: { type: 'boolean', default: false },
+      cold: { type: 'boolean', default: false },
       runs: { type: 'string' },
       sizes: { type: 'string' },
       'no-browser': { type: 'boolean', default: false },
@@ -85,7 +91,7 @@ function options(argv: string[]): Options {
   const peer = values.peer ? path.resolve(values.peer) : null;
   if (peer) checkPeer(peer);
   const peerSizes = values['peer-sizes'].split(',').map(Number);
-  return { sizes, runs, searchRuns: quick ? 1 : 3, lighthouseRuns: quick ? 1 : 3, lighthouseEpisodes, browser: !values['no-browser'], keep: values.keep, quick, peer, peerSizes };
+  return { sizes, runs, searchRuns: quick ? 1 : 3, lighthouseRuns: quick ? 1 : 3, lighthouseEpisodes, browser: !values['no-browser'], keep: values.keep, quick, cold: values.cold, peer, peerSizes };
 }
 
 const started = performance.now();
@@ -110,7 +116,7 @@ async function main(): Promise<void> {
       durationS: (performance.now() - started) / 1000,
       revision: copy.revision,
       command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
-      options: { sizes: opts.sizes, runs: opts.runs, searchRuns: opts.searchRuns, lighthouseRuns: opts.lighthouseRuns, lighthouseEpisodes: opts.lighthouseEpisodes },
+      options: { sizes: opts.sizes, runs: opts.runs, searchRuns: opts.searchRuns, lighthouseRuns: opts.lighthouseRuns, lighthouseEpisodes: opts.lighthouseEpisodes, cold: opts.cold },
       machine: machine(chromium),
       sizes,
       ...(opts.peer ? { peer: { dir: opts.peer, sizes: peer } } : {}),
@@ -138,7 +144,7 @@ async function buildAll(opts: Options, work: string): Promise<{ sizes: SizeResul
   for (let run = 1; run <= opts.runs; run++) {
     for (const n of order) {
       if (contents.has(n)) {
-        const result = await timedBuild(project, contents.get(n)!, distDir(work, n), path.join(dir(work, n), 'mdx'));
+        const result = await timedBuild(project, contents.get(n)!, distDir(work, n), path.join(dir(work, n), 'mdx'), opts.cold);
         runs.get(n)!.push(result);
         dists.get(n)!.push(distStats(distDir(work, n)));
         log(`build ${run}/${opts.runs}, ${n} episode(s): ${result.wallS.toFixed(1)} s, peak ${mib(result.peakTreeBytes)} MiB, others' CPU ${result.othersCpuS.toFixed(1)} s${result.busiest ? ` (${result.busiest})` : ''}`);

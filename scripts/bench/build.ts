@@ -49,11 +49,13 @@ export interface DistStats {
 }
 
 /** Runs a build of `content` into `out`; throws with the log if it fails. */
-export async function timedBuild(root: string, content: string, out: string, generated: string): Promise<BuildRun> {
+export async function timedBuild(root: string, content: string, out: string, generated: string, cold = false): Promise<BuildRun> {
   // A clean start every time: the build itself forces a fresh content store, and leftovers of an
-  // earlier run in the output or MDX folders must not make a later run cheaper.
+  // earlier run in the output or MDX folders must not make a later run cheaper. The compile cache
+  // (scripts/cli.ts) is kept between runs, as it is between a user's builds, unless `cold`.
   rmSync(out, { recursive: true, force: true });
   rmSync(generated, { recursive: true, force: true });
+  if (cold) rmSync(path.join(root, 'node_modules', '.cache', 'transcript-site'), { recursive: true, force: true });
   const run = await timedProcess([path.join(root, 'scripts', 'cli.ts'), 'build', '--content', content, '--out', out], root, { TRANSCRIPT_SITE_GENERATED: generated });
   const parseS = seconds(run.log, /^wrote \d+ MDX files in ([\d.]+) s/m);
   const astroS = seconds(run.log, /^astro: done in ([\d.]+) s/m);

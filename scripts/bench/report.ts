@@ -54,7 +54,7 @@ export interface Results {
   /** The commit the measured code was copied from. */
   revision: string;
   command: string;
-  options: { sizes: number[]; runs: number; searchRuns: number; lighthouseRuns: number; lighthouseEpisodes: number | null };
+  options: { sizes: number[]; runs: number; searchRuns: number; lighthouseRuns: number; lighthouseEpisodes: number | null; cold?: boolean };
   machine: Machine;
   sizes: SizeResult[];
   peer?: { dir: string; sizes: PeerSizeResult[] };
@@ -72,7 +72,7 @@ export function markdown(results: Results): string {
   const parts = [
     `# Benchmark ${results.startedAt}`,
     `\`${results.command}\` at ${results.revision} · ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM · Node ${m.node} · ${m.os} · Chromium ${m.chromium} · ` +
-      `${results.options.runs} build run(s) per size · took ${(results.durationS / 60).toFixed(1)} min`,
+      `${results.options.runs} build run(s) per size · compile cache ${results.options.cold ? 'emptied before each build (--cold)' : 'kept between builds'} · took ${(results.durationS / 60).toFixed(1)} min`,
     '## Build\n\nMedian [min–max] over the runs. Phases come from the build log (0.1 s resolution). ' +
       '"Astro" is Astro\'s build in its own child process; "finish" comes after that process has ended: one pass reads each page, tightens its CSP, checks its words and hands it to Pagefind, which indexes meanwhile. "After Astro" is what follows the index: downloads copied in, llms.txt, the swap into place, ' +
       'timed by when its log lines arrived. "Start-up" is the rest: Node start-up, loading modules (Astro\'s included) and exit. ' +
