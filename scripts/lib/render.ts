@@ -17,6 +17,14 @@ export interface RenderJob {
   verbose: boolean;
 }
 
+/**
+ * Rolldown (Astro's bundler) allocates through mimalloc, which by default commits its arenas
+ * eagerly and keeps freed pages for a while. For a batch job that is memory held for nothing:
+ * with these two options the Astro process peaks ~170 MiB lower at 50 episodes, at no measured
+ * cost in time (docs/PERFORMANCE.md). https://microsoft.github.io/mimalloc/environment.html
+ */
+const LEAN_NATIVE_HEAP = { MIMALLOC_ARENA_EAGER_COMMIT: '0', MIMALLOC_PURGE_DELAY: '0' };
+
 export interface Renderer {
   /** Starts the Astro process, if not yet started, so Astro, Vite and the config load (about a second). */
   start(): void;
@@ -37,7 +45,7 @@ export function renderer(): Renderer {
     child = spawn(process.execPath, [...LEAN_HEAP, fileURLToPath(import.meta.url)], {
     // The IPC channel closes when this process dies, and the child then stops too.
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, TRANSCRIPT_SITE_INDEX_AFTER: '1' },
+    env: { ...process.env, ...LEAN_NATIVE_HEAP, TRANSCRIPT_SITE_INDEX_AFTER: '1' },
     });
     const started = child;
     done = new Promise<void>((resolve, reject) => {
