@@ -7,7 +7,7 @@ import { parseChapters } from '../../src/domain/chapters.ts';
 import { applyCorrections, CORRECTIONS_FILE, parseCorrections, type CorrectionRule } from '../../src/domain/corrections.ts';
 import { buildEpisode, episodeSlug } from '../../src/domain/episode.ts';
 import { TranscriptError } from '../../src/domain/errors.ts';
-import { tokens } from '../../src/domain/invariants.ts';
+import { tokenCount } from '../../src/domain/invariants.ts';
 import { parsePodcastJson } from '../../src/domain/podcast-json.ts';
 import { parseSidecar, type Sidecar } from '../../src/domain/sidecar.ts';
 import type { Episode, ParsedTranscript } from '../../src/domain/types.ts';
@@ -151,7 +151,7 @@ export function speakerList(episode: Episode): string[] {
   return [...new Set(episode.sections.flatMap((s) => s.paragraphs.flatMap((p) => (p.speaker ? [p.speaker] : []))))];
 }
 
-export const wordCount = (episode: Episode) => episode.source.fragments.reduce((n, f) => n + tokens(f.text).length, 0);
+export const wordCount = (episode: Episode) => episode.source.fragments.reduce((n, f) => n + tokenCount(f.text), 0);
 
 function firstWords(text: string, count = 6): string {
   const words = text.split(/\s+/);
