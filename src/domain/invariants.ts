@@ -28,8 +28,7 @@ export function tokenCount(text: string): number {
  * The words of `texts` in order, as one string: equal for two lists of texts exactly when their
  * `tokens` are (words hold no whitespace, so one space between them is unambiguous).
  */
-const wordString = (texts: readonly string[]): string =>
-  texts.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' ');
+const wordString = (texts: readonly string[]): string => texts.join(' ').replace(/\s+/g, ' ').trim();
 
 /** `correctionDelta`: words the corrections added (or removed, if negative) to the source's count. */
 export function checkEpisode(episode: Episode, correctionDelta = 0): void {

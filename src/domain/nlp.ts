@@ -134,11 +134,17 @@ const OTHER_SEPARATORS = /[\u00a0\u2002-\u2005\u2009\u200a\u202f\u205f\n\r\t]/;
 /** Stemmed content words, for comparing texts by meaning rather than spelling. */
 export function contentStems(text: string): string[] {
   if (OTHER_SEPARATORS.test(text)) return readStems(text);
+  // Forget before looking up, so that the chunks found known stay known until they are used.
+  if (stemsOfChunk.size > MAX_CHUNKS) stemsOfChunk.clear();
   const chunks = text.split(' ');
-  const unknown = [...new Set(chunks.filter((c) => c !== '' && !stemsOfChunk.has(c)))];
-  if (unknown.length) learnChunks(unknown);
+  const unknown = new Set<string>();
+  for (const chunk of chunks) if (chunk !== '' && !stemsOfChunk.has(chunk)) unknown.add(chunk);
+  if (unknown.size) learnChunks([...unknown]);
   const stems: string[] = [];
-  for (const chunk of chunks) if (chunk !== '') stems.push(...stemsOfChunk.get(chunk)!);
+  for (const chunk of chunks) {
+    if (chunk === '') continue;
+    for (const stem of stemsOfChunk.get(chunk)!) stems.push(stem);
+  }
   return stems;
 }
 
@@ -161,7 +167,6 @@ function readStems(text: string): string[] {
  * single spaces, each chunk's first token is the only one with whitespace before it.
  */
 function learnChunks(chunks: readonly string[]): void {
-  if (stemsOfChunk.size + chunks.length > MAX_CHUNKS) stemsOfChunk.clear();
   const { nlp, its } = wink();
   const doc = nlp.readDoc(chunks.join(' '));
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];

@@ -3,7 +3,7 @@ import type { Episode } from '../types.ts';
 import { cues, cueTime, type Cue } from './cues.ts';
 
 /** WebVTT text is markup: &, < and > must be written as character references. */
-const vttText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const vttText = (text: string) => (/[&<>]/.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : text);
 
 /** `made`: the episode's cues, when the caller has them already (both files use the same). */
 export function webvtt(episode: Episode, made: readonly Cue[] = cues(episode)): string {
