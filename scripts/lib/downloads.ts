@@ -39,7 +39,7 @@ export async function writeEpisodeDownloads(e: Episode, dir: string, urls: SiteU
     'youtube-chapters.txt': youtubeChapters(e),
   };
   await mkdir(dir, { recursive: true });
-  for (const [name, content] of Object.entries(out)) await writeFile(path.join(dir, name), content);
+  await Promise.all(Object.entries(out).map(([name, content]) => writeFile(path.join(dir, name), content)));
   return Object.keys(out).length;
 }
 
