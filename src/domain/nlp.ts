@@ -26,9 +26,11 @@ interface Reading {
 }
 
 // Reflow reads every speaker turn and key moments read every paragraph; a short turn is one
-// paragraph with the very same text, and reading it once is enough. Bounded, oldest out first.
+// paragraph with the very same text, and reading it once is enough. Kept to one long episode's
+// worth of text (a 10-hour one has 0.7 M characters), oldest out first.
 const readings = new Map<string, Reading>();
-const MAX_READINGS = 4096;
+const MAX_READ_CHARS = 800_000;
+let readChars = 0;
 
 function read(text: string): Reading {
   let reading = readings.get(text);
@@ -40,8 +42,13 @@ function read(text: string): Reading {
     spaces: doc.tokens().out(its.precedingSpaces) as string[],
     spans: doc.sentences().out(its.span) as unknown as Array<[number, number]>,
   };
-  if (readings.size >= MAX_READINGS) readings.delete(readings.keys().next().value!);
   readings.set(text, reading);
+  readChars += text.length;
+  for (const old of readings.keys()) {
+    if (readChars <= MAX_READ_CHARS) break;
+    readings.delete(old);
+    readChars -= old.length;
+  }
   return reading;
 }
 
@@ -92,7 +99,7 @@ export function rankedSentences(text: string): Array<{ text: string; importance:
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
   const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
-  // Tags as small numbers, so that a 4-gram is one number.
+  // Tags as numbers below 64 (the model has 19), so that a 4-gram is one number.
   const codes = new Map<string, number>();
   const grams: number[][] = spans.map(([first, last]) => {
     const tags: number[] = [];
@@ -107,6 +114,10 @@ export function rankedSentences(text: string): Array<{ text: string; importance:
     for (let k = 0; k + 3 < tags.length; k++) out.push(((tags[k]! * 64 + tags[k + 1]!) * 64 + tags[k + 2]!) * 64 + tags[k + 3]!);
     return out;
   });
+  if (codes.size > 64) {
+    const scored = doc.out(its.sentenceWiseImportance) as unknown as Array<{ importance: number }>;
+    return spans.map((span, s) => ({ text: spanText(values, spaces, span), importance: scored[s]!.importance }));
+  }
   const closed = [...codes.keys()].map((p) => (OPEN_CLASS.has(p) ? 0 : 1));
   const count = new Map<number, number>();
   for (const list of grams) for (const g of list) count.set(g, (count.get(g) ?? 0) + 1);
@@ -127,7 +138,7 @@ export function rankedSentences(text: string): Array<{ text: string; importance:
 // before anything else and tokenizes each chunk on its own, so a text's stems are its chunks'
 // stems in order; transcripts repeat their words, so each distinct chunk is read and stemmed once.
 const stemsOfChunk = new Map<string, readonly string[]>();
-const MAX_CHUNKS = 200_000;
+const MAX_CHUNKS = 100_000;
 // The separators wink-nlp splits at besides the plain space (eng-lite-web-model's `splitter`).
 const OTHER_SEPARATORS = /[\u00a0\u2002-\u2005\u2009\u200a\u202f\u205f\n\r\t]/;
 
