@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { srt, webvtt } from '../../src/domain/exports/captions.ts';
+import { cues } from '../../src/domain/exports/cues.ts';
 import { llmsTxt, type LlmsEpisode } from '../../src/domain/exports/llms.ts';
 import { chaptersJson, transcriptJson, youtubeChapters } from '../../src/domain/exports/podcast.ts';
 import { markdown, plainText } from '../../src/domain/exports/text.ts';
@@ -27,17 +28,18 @@ export function urlMaker({ base, site }: SiteUrls) {
 export async function writeEpisodeDownloads(e: Episode, dir: string, urls: SiteUrls): Promise<number> {
   const url = urlMaker(urls);
   const section = (slug: string) => url(e.slug, slug);
+  const captions = cues(e);
   const out: Record<string, string> = {
     'transcript.txt': plainText(e, url(e.slug)),
     'transcript.md': markdown(e, section),
-    'captions.vtt': webvtt(e),
-    'captions.srt': srt(e),
+    'captions.vtt': webvtt(e, captions),
+    'captions.srt': srt(e, captions),
     'transcript.json': transcriptJson(e),
     'chapters.json': chaptersJson(e, section),
     'youtube-chapters.txt': youtubeChapters(e),
   };
   await mkdir(dir, { recursive: true });
-  for (const [name, content] of Object.entries(out)) await writeFile(path.join(dir, name), content);
+  await Promise.all(Object.entries(out).map(([name, content]) => writeFile(path.join(dir, name), content)));
   return Object.keys(out).length;
 }
 

@@ -7,7 +7,7 @@ import { parseChapters } from '../../src/domain/chapters.ts';
 import { applyCorrections, CORRECTIONS_FILE, parseCorrections, type CorrectionRule } from '../../src/domain/corrections.ts';
 import { buildEpisode, episodeSlug } from '../../src/domain/episode.ts';
 import { TranscriptError } from '../../src/domain/errors.ts';
-import { tokens } from '../../src/domain/invariants.ts';
+import { tokenCount } from '../../src/domain/invariants.ts';
 import { parsePodcastJson } from '../../src/domain/podcast-json.ts';
 import { parseSidecar, type Sidecar } from '../../src/domain/sidecar.ts';
 import type { Episode, ParsedTranscript } from '../../src/domain/types.ts';
@@ -151,7 +151,7 @@ export function speakerList(episode: Episode): string[] {
   return [...new Set(episode.sections.flatMap((s) => s.paragraphs.flatMap((p) => (p.speaker ? [p.speaker] : []))))];
 }
 
-export const wordCount = (episode: Episode) => episode.source.fragments.reduce((n, f) => n + tokens(f.text).length, 0);
+export const wordCount = (episode: Episode) => episode.source.fragments.reduce((n, f) => n + tokenCount(f.text), 0);
 
 function firstWords(text: string, count = 6): string {
   const words = text.split(/\s+/);
@@ -161,13 +161,17 @@ function firstWords(text: string, count = 6): string {
 /** Write one episode's MDX and timeline into `outDir/<slug>/`. */
 export async function writeEpisodeMdx(episode: Episode, outDir: string): Promise<number> {
   const dir = path.join(outDir, episode.slug);
-  await mkdir(path.join(dir, 'sections'), { recursive: true });
   const timeline = timelineData(episode);
-  await writeFile(path.join(dir, 'index.mdx'), serializeMdx(overviewTree(episode), `${episode.slug} overview`));
-  await writeFile(path.join(dir, 'timeline.json'), `${JSON.stringify(timeline)}\n`);
+  const files: Array<[string, string]> = [
+    [path.join(dir, 'index.mdx'), serializeMdx(overviewTree(episode), `${episode.slug} overview`)],
+    [path.join(dir, 'timeline.json'), `${JSON.stringify(timeline)}\n`],
+  ];
   for (const section of episode.sections) {
     const name = `${String(section.index + 1).padStart(2, '0')}-${section.slug}.mdx`;
-    await writeFile(path.join(dir, 'sections', name), serializeMdx(sectionTree(episode, section, timeline.speakers), `${episode.slug}/${section.slug}`));
+    files.push([path.join(dir, 'sections', name), serializeMdx(sectionTree(episode, section, timeline.speakers), `${episode.slug}/${section.slug}`)]);
   }
+  // Written together: one after another, each small write waits its turn in the I/O threads.
+  await mkdir(path.join(dir, 'sections'), { recursive: true });
+  await Promise.all(files.map(([file, text]) => writeFile(file, text)));
   return episode.sections.length + 1;
 }

@@ -2,7 +2,7 @@
 import type { Root, RootContent } from 'mdast';
 import { stringify as toYaml } from 'yaml';
 import type { Episode, KeyPoint, Paragraph, Section } from '../../src/domain/types.ts';
-import { tokens } from '../../src/domain/invariants.ts';
+import { tokenCount } from '../../src/domain/invariants.ts';
 import { sentenceSpans } from '../../src/domain/nlp.ts';
 import { element, heading, inline, paragraph, text } from './mdast.ts';
 import type { PhrasingContent } from 'mdast';
@@ -30,7 +30,7 @@ function keyPointList(points: readonly KeyPoint[], linkSections: boolean): RootC
 
 export function overviewTree(episode: Episode): Root {
   const { source } = episode;
-  const words = source.fragments.reduce((n, f) => n + tokens(f.text).length, 0);
+  const words = source.fragments.reduce((n, f) => n + tokenCount(f.text), 0);
   const body: RootContent[] = [];
   if (source.summary.length) {
     body.push(heading(2, 'Summary'), element('Ai', {}, source.summary.map((p) => paragraph(text(p)))));
@@ -104,7 +104,7 @@ export function sectionTree(episode: Episode, section: Section, speakers: readon
       end: section.end,
       ...(section.tag ? { tag: section.tag } : {}),
       summary: section.summary,
-      words: section.paragraphs.reduce((n, p) => n + tokens(p.text).length, 0),
+      words: section.paragraphs.reduce((n, p) => n + tokenCount(p.text), 0),
     },
     body,
   );

@@ -104,6 +104,7 @@ export function applyCorrections(fragments: readonly Fragment[], rules: readonly
  * the build checks), so a correction's token index finds its place.
  */
 export function locateCorrections(paragraphs: ReadonlyArray<{ id: string; text: string }>, corrections: readonly Correction[]): Array<[string, number, number, number]> {
+  if (corrections.length === 0) return [];
   const places: Array<[string, number, number]> = [];
   for (const p of paragraphs) for (const m of p.text.matchAll(/\S+/g)) places.push([p.id, m.index, m.index + m[0].length]);
   const out: Array<[string, number, number, number]> = [];

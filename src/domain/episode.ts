@@ -57,6 +57,7 @@ export function buildEpisode(source: ParsedTranscript, corrections: readonly Cor
 
 /** Link each pull quote to the paragraph where it was said and mark its words there. */
 function groundQuotes(source: ParsedTranscript, sections: Section[], warnings: TranscriptWarning[]): Quote[] {
+  if (source.quotes.length === 0) return [];
   const paragraphs = sections.flatMap((s) => s.paragraphs);
   const words = transcriptWords(paragraphs);
   return source.quotes.map((quote) => {

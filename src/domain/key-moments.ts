@@ -3,7 +3,7 @@
  * wink-nlp's sentence importance and filtered so that each is a complete, meaningful sentence.
  */
 import { tokens } from './invariants.ts';
-import { wink } from './nlp.ts';
+import { rankedSentences, sentences, wink } from './nlp.ts';
 import type { KeyMoment, Paragraph } from './types.ts';
 
 const MIN_WORDS = 8;
@@ -18,26 +18,24 @@ const QUESTION = /^(how|what|why|when|where|who)\s+(do|does|did|is|are|was|were|
 const WEAK_OPENERS = new Set(['um', 'uh', 'yeah', 'so', 'and', 'but', 'like', 'well', 'oh', 'okay', 'because', 'or', 'which']);
 
 export function keyMoments(paragraphs: readonly Paragraph[], limit = 3): KeyMoment[] {
-  const { nlp, its } = wink();
-  const sentences: Array<{ text: string; id: string; time: number }> = [];
+  const found: Array<{ text: string; id: string; time: number }> = [];
   for (const p of paragraphs) {
-    for (const s of nlp.readDoc(p.text).sentences().out() as string[]) sentences.push({ text: s.trim(), id: p.id, time: p.time });
+    for (const s of sentences(p.text)) found.push({ text: s.trim(), id: p.id, time: p.time });
   }
-  if (sentences.length === 0) return [];
+  if (found.length === 0) return [];
   // Importance is relative to the whole section, so score the sentences together.
-  const doc = nlp.readDoc(sentences.map((s) => s.text).join(' '));
-  const scored = doc.out(its.sentenceWiseImportance) as unknown as Array<{ index: number; importance: number }>;
-  const docSentences = doc.sentences().out() as string[];
+  const ranked = rankedSentences(found.map((s) => s.text).join(' '));
   // Re-segmenting the joined text can merge or split differently; map by text where it agrees.
-  const byText = new Map(sentences.map((s) => [s.text, s]));
-  const picks = scored
-    .map(({ index, importance }) => ({ sentence: byText.get(docSentences[index]!.trim()), importance }))
-    .filter((x): x is { sentence: (typeof sentences)[number]; importance: number } => !!x.sentence && meaningful(x.sentence.text))
+  const byText = new Map(found.map((s) => [s.text, s]));
+  const candidates = ranked
+    .map(({ text, importance }) => ({ sentence: byText.get(text.trim()), importance }))
+    .filter((x): x is { sentence: (typeof found)[number]; importance: number } => !!x.sentence)
     .sort((a, b) => b.importance - a.importance || a.sentence.time - b.sentence.time);
-  const chosen: typeof sentences = [];
-  for (const { sentence } of picks) {
+  const chosen: typeof found = [];
+  // Most important first, so only the few sentences needed are tagged to test them.
+  for (const { sentence } of candidates) {
     if (chosen.length >= limit) break;
-    if (chosen.some((c) => c.text === sentence.text)) continue;
+    if (chosen.some((c) => c.text === sentence.text) || !meaningful(sentence.text)) continue;
     chosen.push(sentence);
   }
   return chosen.sort((a, b) => a.time - b.time).map(({ text, id, time }) => ({ text, id, time }));

@@ -17,9 +17,10 @@ export function bestSections(queries: readonly string[], sections: readonly Sect
   if (sections.length === 0) return [];
   if (sections.length < 3) {
     // BM25 needs a corpus to weigh terms against; with so few sections, overlap decides.
+    const stems = new Map(sections.map((s) => [s, contentStems(`${s.title} ${s.summary} ${s.text}`)]));
     return queries.map((q) => {
       const words = new Set(contentStems(q));
-      const overlap = (s: SectionText) => contentStems(`${s.title} ${s.summary} ${s.text}`).filter((w) => words.has(w)).length;
+      const overlap = (s: SectionText) => stems.get(s)!.filter((w) => words.has(w)).length;
       return sections.reduce((best, s) => (overlap(s) > overlap(best) ? s : best)).slug;
     });
   }

@@ -29,9 +29,12 @@ const norm = (word: string) => word.toLowerCase().replace(/[’]/g, "'").replace
 
 export function transcriptWords(paragraphs: readonly Paragraph[]): Word[] {
   const words: Word[] = [];
+  // Transcripts repeat their words; three regular expressions per word add up.
+  const normal = new Map<string, string>();
   paragraphs.forEach((p, paragraph) => {
     for (const m of p.text.matchAll(/\S+/g)) {
-      const n = norm(m[0]);
+      let n = normal.get(m[0]);
+      if (n === undefined) normal.set(m[0], (n = norm(m[0])));
       if (n) words.push({ norm: n, paragraph, start: m.index, end: m.index + m[0].length });
     }
   });

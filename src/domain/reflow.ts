@@ -2,7 +2,7 @@
  * Turns ~2-second caption fragments into paragraphs a person can read: a new paragraph at every
  * speaker turn, and at a sentence end once a paragraph has grown long.
  */
-import { tokens } from './invariants.ts';
+import { tokenCount } from './invariants.ts';
 import { sentenceSpans } from './nlp.ts';
 import type { Fragment, Paragraph } from './types.ts';
 
@@ -19,8 +19,6 @@ interface Piece {
   /** True when the piece ends at a sentence end. */
   sentenceEnd: boolean;
 }
-
-const wordCount = (text: string) => tokens(text).length;
 
 /** Reflow the fragments of one section. Paragraph ids are `t-<seconds>`, suffixed if repeated. */
 export function reflow(fragments: readonly Fragment[], options: ReflowOptions = {}): Paragraph[] {
@@ -45,7 +43,7 @@ export function reflow(fragments: readonly Fragment[], options: ReflowOptions = 
       open ??= { time: piece.time, parts: [], words: 0, turn: first && turn[0]!.turn };
       first = false;
       open.parts.push(piece.text);
-      open.words += wordCount(piece.text);
+      open.words += tokenCount(piece.text);
       if ((piece.sentenceEnd && open.words >= target) || open.words >= max) close();
     }
     close();
@@ -101,7 +99,7 @@ function pieces(turn: readonly Fragment[], max: number): Piece[] {
     const [from, to] = [cuts[c]!, cuts[c + 1]!];
     const sentence = text.slice(from, to).trim();
     if (!sentence) continue;
-    if (wordCount(sentence) <= max) {
+    if (tokenCount(sentence) <= max) {
       result.push({ text: sentence, time: timeAt(from), sentenceEnd: true });
       continue;
     }
