@@ -6,6 +6,7 @@ import { assignFragments, slugs } from './sections.ts';
 import { autoSections } from './auto-sections.ts';
 import { locateCorrections, type Correction } from './corrections.ts';
 import { keyMoments } from './key-moments.ts';
+import { forgetTexts } from './nlp.ts';
 import { locateQuote, transcriptWords } from './quotes.ts';
 import type { Episode, ParsedTranscript, Quote, Section, SectionSource, TranscriptWarning } from './types.ts';
 import GithubSlugger from 'github-slugger';
@@ -21,6 +22,7 @@ export function episodeSlug(title: string): string {
 }
 
 export function buildEpisode(source: ParsedTranscript, corrections: readonly Correction[] = []): Episode {
+  forgetTexts();
   const lastTime = source.fragments.at(-1)?.time ?? 0;
   const duration = Math.max(source.metadata.duration, lastTime);
   const sources: SectionSource[] = source.sections.length ? source.sections : autoSections(source.fragments, duration);

@@ -32,6 +32,17 @@ const readings = new Map<string, Reading>();
 const MAX_READ_CHARS = 800_000;
 let readChars = 0;
 
+/**
+ * Forget every text read so far. Called for each episode: the memos only serve repeats within one
+ * episode, so an episode costs the same whatever was read before it, and a library of identical
+ * copies (the benchmark's) costs what one of different episodes would.
+ */
+export function forgetTexts(): void {
+  readings.clear();
+  readChars = 0;
+  stemsOfChunk.clear();
+}
+
 function read(text: string): Reading {
   let reading = readings.get(text);
   if (reading) return reading;
