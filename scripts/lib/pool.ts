@@ -81,8 +81,10 @@ export async function prepareAll(
         send(worker);
       }
     });
-  } finally {
+  } catch (error) {
+    // On success each worker exits by itself once disconnected; on failure, stop them now.
     for (const worker of workers) if (worker.exitCode === null) worker.kill();
+    throw error;
   }
   return results as EpisodeSummary[];
 }
