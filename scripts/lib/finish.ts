@@ -29,10 +29,10 @@ interface Expected { file: string; sections: Record<string, string[]> }
 export async function finishSite(site: string, episodes: ReadonlyArray<{ slug: string; sections: readonly string[]; words: string }>): Promise<void> {
   const started = performance.now();
   const index = await openIndex();
+  const indexing = inFlight((file, html) => index.add(file, html), MAX_IN_FLIGHT);
   try {
     const wordsOf = new Map(episodes.map((e) => [e.slug, e.words]));
     const files = (await readdir(site, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
-    const indexed: Array<Promise<void>> = [];
     let words = 0;
     const checked = new Set<string>();
     let expected: { slug: string; words: Expected } | undefined;
@@ -42,7 +42,7 @@ export async function finishSite(site: string, episodes: ReadonlyArray<{ slug: s
       const doc = parse(raw);
       const html = tightenPolicy(raw, file, doc);
       await writeFile(full, html);
-      indexed.push(index.add(file, html));
+      await indexing.add(file, html);
       // Section pages are <episode>/<section>/index.html; words.json names the sections.
       const [slug, section, rest] = file.split(path.sep);
       const source = slug && wordsOf.get(slug);
@@ -57,13 +57,50 @@ export async function finishSite(site: string, episodes: ReadonlyArray<{ slug: s
       const missing = e.sections.find((s) => !checked.has(`${e.slug}/${s}/`));
       if (missing) throw new Error(`the page ${e.slug}/${missing}/ was not rendered`);
     }
-    await Promise.all(indexed);
+    await indexing.drain();
     const pages = await index.write(path.join(site, 'pagefind'));
     console.log(`check: every transcript word is on its page (${words} words, ${episodes.length} episodes)`);
     console.log(`pagefind: indexed ${pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s (with the CSP and word checks)`);
   } finally {
+    // Closing Pagefind rejects what it has not finished; those pages no longer matter.
+    await indexing.settle();
     await index.close();
   }
+}
+
+/**
+ * Pages handed to Pagefind are indexed in its own process while this one reads the next; at most
+ * `limit` at a time, so a large site's HTML never piles up waiting in this process's memory.
+ */
+const MAX_IN_FLIGHT = 16;
+
+function inFlight(run: (file: string, html: string) => Promise<void>, limit: number) {
+  const pending = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  // The first page Pagefind refused fails the pass, at the next page or at the end.
+  const rethrow = () => {
+    if (failure) throw failure.error;
+  };
+  return {
+    async add(file: string, html: string): Promise<void> {
+      rethrow();
+      const job = run(file, html).then(
+        () => void pending.delete(job),
+        (error: unknown) => {
+          pending.delete(job);
+          failure ??= { error };
+        },
+      );
+      pending.add(job);
+      if (pending.size >= limit) await Promise.race(pending);
+      rethrow();
+    },
+    async drain(): Promise<void> {
+      await Promise.all(pending);
+      rethrow();
+    },
+    settle: () => Promise.allSettled(pending),
+  };
 }
 
 function checkWords(source: string, page: string, want: readonly string[], got: readonly string[]): number {

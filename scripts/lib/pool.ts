@@ -52,6 +52,8 @@ export async function prepareAll(
   let reported = 0;
   let next = 0;
   const workers: ChildProcess[] = [];
+  // The episode each worker is preparing, to name it if the worker dies.
+  const holding = new Map<ChildProcess, number>();
   try {
     await new Promise<void>((resolve, reject) => {
       const send = (worker: ChildProcess) => {
@@ -61,16 +63,20 @@ export async function prepareAll(
           return coreFreed();
         }
         const index = next++;
+        holding.set(worker, index);
         worker.send({ index, file: files[index]!, rules, generated, urls } satisfies Job);
       };
       for (let i = 0; i < count; i++) {
-        const worker = fork(WORKER, [], { execArgv: LEAN_HEAP, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+        // The build's own Node flags (say --max-old-space-size) reach the workers too.
+        const worker = fork(WORKER, [], { execArgv: [...process.execArgv, ...LEAN_HEAP], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
         workers.push(worker);
         worker.on('error', reject);
         worker.on('exit', (code, signal) => {
-          if (code !== 0 && reported < files.length) reject(new Error(`preparing episodes failed: a worker process ended (${signal ?? `exit code ${code}`})`));
+          const index = holding.get(worker);
+          if (index !== undefined) reject(new Error(`preparing ${files[index]} failed: its worker process ended (${signal ?? `exit code ${code}`})`));
         });
         worker.on('message', (reply: Reply) => {
+          holding.delete(worker);
           if ('error' in reply) return reject(new TranscriptError(reply.error.file, reply.error.line, reply.error.message, reply.error.hint));
           if ('crash' in reply) return reject(new Error(`preparing ${files[reply.index]} failed:\n${reply.crash}`));
           results[reply.index] = reply.summary;

@@ -42,7 +42,7 @@ export function renderer(): Renderer {
   let done: Promise<void> = Promise.resolve();
   const start = () => {
     if (child) return;
-    child = spawn(process.execPath, [...LEAN_HEAP, fileURLToPath(import.meta.url)], {
+    child = spawn(process.execPath, [...process.execArgv, ...LEAN_HEAP, fileURLToPath(import.meta.url)], {
     // The IPC channel closes when this process dies, and the child then stops too.
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, ...LEAN_NATIVE_HEAP, TRANSCRIPT_SITE_INDEX_AFTER: '1' },

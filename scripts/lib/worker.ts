@@ -3,6 +3,10 @@ import { TranscriptError } from '../../src/domain/errors.ts';
 import { prepareEpisode } from './prepare.ts';
 import type { Job, Reply } from './pool.ts';
 
+// The pool disconnects a worker when it has nothing more to give it, and the channel also closes
+// when the build is killed: either way there is nothing left to do.
+process.on('disconnect', () => process.exit(0));
+
 process.on('message', async (job: Job) => {
   let reply: Reply;
   try {
@@ -12,5 +16,5 @@ process.on('message', async (job: Job) => {
       ? { index: job.index, error: { file: error.file, line: error.line, message: error.message, hint: error.hint } }
       : { index: job.index, crash: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
-  process.send!(reply);
+  if (process.connected) process.send!(reply);
 });
