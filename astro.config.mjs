@@ -8,6 +8,7 @@ import { loadSiteConfig } from './src/domain/site-config.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import themeInit from './src/integrations/theme-init.ts';
 import cspPerPage from './src/integrations/csp-per-page.ts';
+import { MDX_FEATURES } from './src/lib/mdx-syntax.ts';
 
 // transcript-site.yml; `npm run build -- --site … --base …` overrides site and base.
 const config = loadSiteConfig(fileURLToPath(new URL('.', import.meta.url)));
@@ -41,9 +42,9 @@ export default defineConfig({
   markdown: {
     // Transcripts have no code blocks, and Shiki's inline styles would need CSP exceptions.
     syntaxHighlight: false,
-    // The MDX writer serializes without GFM, so the renderer must read without it; smart
-    // punctuation would rewrite the speakers' words (quotes, dashes, ellipses).
-    processor: satteri({ features: { gfm: false, smartPunctuation: false } }),
+    // The syntax the MDX writer proves its pages against (src/lib/mdx-syntax.ts): no GFM, no
+    // smart punctuation, which would rewrite the speakers' words (quotes, dashes, ellipses).
+    processor: satteri({ features: { ...MDX_FEATURES } }),
   },
   integrations: [
     themeInit(),

@@ -45,6 +45,17 @@ describe('hostile text', () => {
     }
   });
 
+  it('is refused when a page would read back with code or a foreign element in it', () => {
+    // The guard itself: trees the writer must never produce, read back by Astro's own parser.
+    const root = (...children: unknown[]) => ({ type: 'root', children }) as Parameters<typeof serializeMdx>[0];
+    const esm = { type: 'mdxjsEsm', value: 'export const x = globalThis.process.exit(7)' };
+    assert.throws(() => serializeMdx(root(esm), 'esm'), /contains code \(mdxjsEsm\)/);
+    const expression = { type: 'paragraph', children: [{ type: 'mdxTextExpression', value: 'process.exit(1)' }] };
+    assert.throws(() => serializeMdx(root(expression), 'expression'), /contains code \(mdxTextExpression\)/);
+    const element = { type: 'mdxJsxFlowElement', name: 'script', attributes: [], children: [] };
+    assert.throws(() => serializeMdx(root(element), 'element'), /unexpected element <script>/);
+  });
+
   it('builds: nothing ran at build time', () => {
     assert.equal(site.code, 0, site.stderr + site.stdout);
   });
