@@ -5,9 +5,8 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { fileURLToPath } from 'node:url';
 import { loadSiteConfig } from './src/domain/site-config.ts';
-import pagefindIndex from './src/integrations/pagefind.ts';
 import themeInit from './src/integrations/theme-init.ts';
-import cspPerPage from './src/integrations/csp-per-page.ts';
+import finish from './src/integrations/finish.ts';
 import { MDX_FEATURES } from './src/lib/mdx-syntax.ts';
 
 // transcript-site.yml; `npm run build -- --site … --base …` overrides site and base.
@@ -51,8 +50,8 @@ export default defineConfig({
     mdx(),
     // Needs a site URL; the resolver and search pages are not content.
     ...(config.site ? [sitemapFor()] : []),
-    cspPerPage(),
-    pagefindIndex(),
+    // Each page's CSP trimmed to its own inline code, then the Pagefind index (src/integrations/finish.ts).
+    finish(),
   ],
   vite: {
     define: { __SITE_CONFIG__: JSON.stringify(config) },

@@ -8,16 +8,16 @@ import { copyFile, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TranscriptError } from '../../src/domain/errors.ts';
-import { loadSiteConfig, type SiteConfig } from '../../src/domain/site-config.ts';
+import { loadSiteConfig } from '../../src/domain/site-config.ts';
 import { parseChapters } from '../../src/domain/chapters.ts';
 import { parseSidecar } from '../../src/domain/sidecar.ts';
-import { CORRECTIONS_FILE, parseCorrections, type CorrectionRule } from '../../src/domain/corrections.ts';
-import { writeLlmsTxt, type SiteUrls } from './downloads.ts';
+import { CORRECTIONS_FILE, parseCorrections } from '../../src/domain/corrections.ts';
+import { writeLlmsTxt } from './downloads.ts';
 import { checkSlugs, FORMATS, loadCorrections, loadEpisode, transcriptFiles, wordCount } from './generate.ts';
-import { finishSite } from './finish.ts';
+import { finishSite } from '../../src/integrations/finish.ts';
 import { prepareAll } from './pool.ts';
 import { downloadsDir, wordsFile } from './prepare.ts';
-import { renderer as makeRenderer, type Renderer } from './render.ts';
+import { renderer as makeRenderer } from './render.ts';
 
 const HELP = `transcript-site: turn transcripts into a searchable, linkable static site.
 
@@ -123,28 +123,9 @@ async function buildSite(args: string[]): Promise<number> {
     description: siteConfig.description,
   };
   await rm(generated, { recursive: true, force: true });
-  // Astro may load while the last episodes are prepared; it is stopped if the build fails first.
+  // Astro may load while the last episodes are prepared. If the build fails before it renders,
+  // this process exits and the Astro process, its IPC channel closed, stops too.
   const renderer = makeRenderer();
-  try {
-    return await buildFrom(renderer, { generated, contentDir, outDir, rules, urls, siteConfig, values, started });
-  } finally {
-    renderer.cancel();
-  }
-}
-
-interface BuildContext {
-  generated: string;
-  contentDir: string;
-  outDir: string;
-  rules: CorrectionRule[];
-  urls: SiteUrls;
-  siteConfig: SiteConfig;
-  values: { base?: string; site?: string };
-  started: number;
-}
-
-async function buildFrom(renderer: Renderer, ctx: BuildContext): Promise<number> {
-  const { generated, contentDir, outDir, rules, urls, siteConfig, values, started } = ctx;
   const episodes = await prepareAll(await transcriptFiles(contentDir), rules, generated, urls, (e) => {
     console.log(
       `parsed ${path.basename(e.file)}: ${e.format}, ${e.sections.length} sections${e.autoSections ? ' (automatic)' : ''}, ` +

@@ -51,46 +51,41 @@ export async function prepareAll(
   const results: Array<EpisodeSummary | undefined> = files.map(() => undefined);
   let reported = 0;
   let next = 0;
-  const workers: ChildProcess[] = [];
   // The episode each worker is preparing, to name it if the worker dies.
   const holding = new Map<ChildProcess, number>();
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const send = (worker: ChildProcess) => {
-        if (next >= files.length) {
-          // The process exits and gives back its memory; the next phase can have the core.
-          worker.disconnect();
-          return coreFreed();
-        }
-        const index = next++;
-        holding.set(worker, index);
-        worker.send({ index, file: files[index]!, rules, generated, urls } satisfies Job);
-      };
-      for (let i = 0; i < count; i++) {
-        // The build's own Node flags (say --max-old-space-size) reach the workers too.
-        const worker = fork(WORKER, [], { execArgv: [...process.execArgv, ...LEAN_HEAP], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-        workers.push(worker);
-        worker.on('error', reject);
-        worker.on('exit', (code, signal) => {
-          const index = holding.get(worker);
-          if (index !== undefined) reject(new Error(`preparing ${files[index]} failed: its worker process ended (${signal ?? `exit code ${code}`})`));
-        });
-        worker.on('message', (reply: Reply) => {
-          holding.delete(worker);
-          if ('error' in reply) return reject(new TranscriptError(reply.error.file, reply.error.line, reply.error.message, reply.error.hint));
-          if ('crash' in reply) return reject(new Error(`preparing ${files[reply.index]} failed:\n${reply.crash}`));
-          results[reply.index] = reply.summary;
-          while (reported < files.length && results[reported]) onEpisode(results[reported++]!);
-          if (reported === files.length) resolve();
-          send(worker);
-        });
-        send(worker);
+  // A worker exits when it is disconnected: when it has nothing more to do, or when this process
+  // dies because the build failed.
+  await new Promise<void>((resolve, reject) => {
+    const send = (worker: ChildProcess) => {
+      if (next >= files.length) {
+        // The process exits and gives back its memory; the next phase can have the core.
+        worker.disconnect();
+        return coreFreed();
       }
-    });
-  } catch (error) {
-    // On success each worker exits by itself once disconnected; on failure, stop them now.
-    for (const worker of workers) if (worker.exitCode === null) worker.kill();
-    throw error;
-  }
+      const index = next++;
+      holding.set(worker, index);
+      worker.send({ index, file: files[index]!, rules, generated, urls } satisfies Job);
+    };
+    for (let i = 0; i < count; i++) {
+      // The build's own Node flags (say --max-old-space-size) reach the workers too.
+      const worker = fork(WORKER, [], { execArgv: [...process.execArgv, ...LEAN_HEAP], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      worker.on('error', reject);
+      worker.on('exit', (code, signal) => {
+        const index = holding.get(worker);
+        if (index !== undefined) reject(new Error(`preparing ${files[index]} failed: its worker process ended (${signal ?? `exit code ${code}`})`));
+      });
+      worker.on('message', (reply: Reply) => {
+        holding.delete(worker);
+        if ('error' in reply) return reject(new TranscriptError(reply.error.file, reply.error.line, reply.error.message, reply.error.hint));
+        if ('crash' in reply) return reject(new Error(`preparing ${files[reply.index]} failed:\n${reply.crash}`));
+        results[reply.index] = reply.summary;
+        while (reported < files.length && results[reported]) onEpisode(results[reported++]!);
+        if (reported === files.length) resolve();
+        send(worker);
+      });
+      send(worker);
+    }
+  });
+
   return results as EpisodeSummary[];
 }

@@ -34,7 +34,7 @@ export async function prepareEpisode(file: string, rules: readonly CorrectionRul
   const episode = await loadEpisode(file, rules, counts);
   await writeEpisodeMdx(episode, generated);
   await writeEpisodeDownloads(episode, downloadsDir(generated, episode.slug), urls);
-  // What each section page must show, word for word: read back after Astro by finish.ts.
+  // What each section page must show, word for word: read back after Astro by src/integrations/finish.ts.
   const words = Object.fromEntries(
     episode.sections.map((s) => [s.slug, episode.source.fragments.slice(...s.fragmentRange).flatMap((f) => tokens(f.text))]),
   );

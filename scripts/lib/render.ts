@@ -1,10 +1,11 @@
 /**
- * Renders the site with Astro in a child process (see the note in src/integrations/pagefind.ts).
+ * Renders the site with Astro in a child process (see the note in src/integrations/finish.ts).
  * The parent passes what the child needs over the IPC channel.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { TranscriptError } from '../../src/domain/errors.ts';
+import { FINISH_AFTER_ASTRO } from '../../src/integrations/finish.ts';
 import { LEAN_HEAP } from './pool.ts';
 
 export interface RenderJob {
@@ -30,27 +31,25 @@ export interface Renderer {
   start(): void;
   /** Hands the job to the Astro process; resolves when it has built the site and exited. */
   render(job: RenderJob): Promise<void>;
-  cancel(): void;
 }
 
 /**
  * The Astro process can start before the episodes are all prepared, as soon as a core is free,
- * and load while the last ones are written.
+ * and load while the last ones are written. It stops by itself when this process dies (its IPC
+ * channel closes), so a build that fails before rendering needs no clean-up.
  */
 export function renderer(): Renderer {
-  let child: ReturnType<typeof spawn> | undefined;
-  let done: Promise<void> = Promise.resolve();
+  let child: ChildProcess | undefined;
+  let done: Promise<void> | undefined;
   const start = () => {
     if (child) return;
     child = spawn(process.execPath, [...process.execArgv, ...LEAN_HEAP, fileURLToPath(import.meta.url)], {
-    // The IPC channel closes when this process dies, and the child then stops too.
-    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, ...LEAN_NATIVE_HEAP, TRANSCRIPT_SITE_INDEX_AFTER: '1' },
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, ...LEAN_NATIVE_HEAP, [FINISH_AFTER_ASTRO]: '1' },
     });
-    const started = child;
     done = new Promise<void>((resolve, reject) => {
-      started.on('error', reject);
-      started.on('exit', (code, signal) => {
+      child!.on('error', reject);
+      child!.on('exit', (code, signal) => {
         if (code === 0) resolve();
         else reject(new TranscriptError('astro', undefined, `rendering the pages failed (${signal ?? `exit code ${code}`}); see the messages above`));
       });
@@ -63,10 +62,7 @@ export function renderer(): Renderer {
     render(job) {
       start();
       child!.send(job);
-      return done;
-    },
-    cancel() {
-      if (child && child.exitCode === null) child.kill();
+      return done!;
     },
   };
 }

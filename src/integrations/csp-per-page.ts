@@ -2,13 +2,10 @@
  * Astro's CSP puts every hash it knows into every page: its own island and directive scripts
  * (unused here) and all inline scripts of the site. This pass keeps, per page, only the hashes
  * of the inline scripts and styles that page has, so each page allows exactly its own code, and
- * fails the build if a page has an inline script the policy would block.
+ * fails the build if a page has an inline script the policy would block. Run by the finishing pass
+ * (finish.ts) on every page.
  */
 import { createHash } from 'node:crypto';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import { parse, type HTMLElement } from 'node-html-parser';
 
 const META = /<meta http-equiv="content-security-policy" content="([^"]*)">/;
@@ -42,22 +39,4 @@ export function tightenPolicy(html: string, file: string, doc: HTMLElement = par
     return [name, ...sources.filter((s) => !s.startsWith("'sha256-") || own.includes(s))].join(' ');
   });
   return html.replace(meta[0], `<meta http-equiv="content-security-policy" content="${directives.join('; ')}">`);
-}
-
-/** For a plain `astro build`; `npm run build` does this in its finishing pass (scripts/lib/finish.ts). */
-export default function cspPerPage(): AstroIntegration {
-  return {
-    name: 'transcript-site:csp-per-page',
-    hooks: {
-      'astro:build:done': async ({ dir }) => {
-        if (process.env.TRANSCRIPT_SITE_INDEX_AFTER) return;
-        const site = fileURLToPath(dir);
-        const files = (await readdir(site, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
-        for (const file of files) {
-          const full = path.join(site, file);
-          await writeFile(full, tightenPolicy(await readFile(full, 'utf8'), file));
-        }
-      },
-    },
-  };
 }

@@ -1,16 +1,10 @@
 /**
  * Writes the Pagefind index through Pagefind's Node API. Pagefind reports problems as data; any of
  * them fails the build, so a site never ships with a broken or missing index.
- *
- * A plain `astro build` runs it in `astro:build:done`. `npm run build` renders pages in a child
- * process (TRANSCRIPT_SITE_INDEX_AFTER) and feeds each page to `openIndex` in its finishing pass
- * once that process has exited: Astro's native memory is only returned when its process ends, and
- * indexing beside it would double the peak.
+ * The finishing pass (finish.ts) feeds it each page as it goes.
  */
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 
 /** Timestamps, AI labels and other furniture are not what anyone searches for. */
@@ -23,7 +17,7 @@ async function removeUnusedUi(bundle: string): Promise<void> {
   }
 }
 
-/** An index that pages are added to one by one (`npm run build` feeds it during its last pass). */
+/** An index that pages are added to one by one. */
 export async function openIndex() {
   const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE });
   if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
@@ -42,34 +36,5 @@ export async function openIndex() {
       return pages;
     },
     close: () => pagefind.close(),
-  };
-}
-
-/** Index the built site in `site` from disk (a plain `astro build`). */
-export async function indexSite(site: string): Promise<void> {
-  const started = performance.now();
-  try {
-    const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE });
-    if (!index) throw new Error(`could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: site });
-    if (added.errors.length) throw new Error(`could not index ${site}: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
-    if (written.errors.length) throw new Error(`could not write the index: ${written.errors.join('; ')}`);
-    await removeUnusedUi(path.join(site, 'pagefind'));
-    console.log(`pagefind: indexed ${added.page_count} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  } finally {
-    await pagefind.close();
-  }
-}
-
-export default function pagefindIndex(): AstroIntegration {
-  return {
-    name: 'transcript-site:pagefind',
-    hooks: {
-      'astro:build:done': async ({ dir }) => {
-        if (process.env.TRANSCRIPT_SITE_INDEX_AFTER) return;
-        await indexSite(fileURLToPath(dir));
-      },
-    },
   };
 }

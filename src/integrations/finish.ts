@@ -1,6 +1,9 @@
 /**
  * The build's last pass over the rendered site, one read and one parse per page, while Pagefind
- * indexes the same pages in its own process:
+ * indexes the same pages in its own process. `npm run build` runs it once Astro's process has
+ * exited (Astro's native memory is only returned when its process ends, and indexing beside it
+ * would double the peak); a plain `astro build` runs it in `astro:build:done`, without the word
+ * check, whose expected words only `npm run build` prepares.
  * - each page's Content-Security-Policy keeps only the hashes of that page's own inline code
  *   (src/integrations/csp-per-page.ts explains why);
  * - "nothing lost", the last word: every section page shows the words of its transcript, in order,
@@ -10,10 +13,26 @@
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { tokens } from '../../src/domain/invariants.ts';
-import { tightenPolicy } from '../../src/integrations/csp-per-page.ts';
-import { openIndex } from '../../src/integrations/pagefind.ts';
+import { tokens } from '../domain/invariants.ts';
+import { tightenPolicy } from './csp-per-page.ts';
+import { openIndex } from './pagefind.ts';
+
+/** Set by `npm run build` for Astro's process: the CLI runs the finishing pass itself, afterwards. */
+export const FINISH_AFTER_ASTRO = 'TRANSCRIPT_SITE_FINISH_AFTER_ASTRO';
+
+export default function finish(): AstroIntegration {
+  return {
+    name: 'transcript-site:finish',
+    hooks: {
+      'astro:build:done': async ({ dir }) => {
+        if (!process.env[FINISH_AFTER_ASTRO]) await finishSite(fileURLToPath(dir), []);
+      },
+    },
+  };
+}
 
 /** The transcript words a section page shows, in reading order. */
 export function transcriptWords(doc: HTMLElement): string[] {
@@ -59,8 +78,8 @@ export async function finishSite(site: string, episodes: ReadonlyArray<{ slug: s
     }
     await indexing.drain();
     const pages = await index.write(path.join(site, 'pagefind'));
-    console.log(`check: every transcript word is on its page (${words} words, ${episodes.length} episodes)`);
-    console.log(`pagefind: indexed ${pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s (with the CSP and word checks)`);
+    if (episodes.length) console.log(`check: every transcript word is on its page (${words} words, ${episodes.length} episodes)`);
+    console.log(`pagefind: indexed ${pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s (with the CSP${episodes.length ? ' and word' : ''} checks)`);
   } finally {
     // Closing Pagefind rejects what it has not finished; those pages no longer matter.
     await indexing.settle();
