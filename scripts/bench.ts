@@ -25,7 +25,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
-import { chromiumPath, launch } from '../test/helpers/browser.ts';
+import { launch } from '../test/helpers/browser.ts';
+import { serve } from '../test/helpers/serve.ts';
 import { distStats, timedBuild, type BuildRun, type DistStats } from './bench/build.ts';
 import { writeLibrary } from './bench/library.ts';
 import { lighthouseRun, type LighthouseRun } from './bench/lighthouse.ts';
@@ -34,7 +35,6 @@ import { clearGzipCache } from './bench/network.ts';
 import { checkPeer, generatePeer, peerBuild, peerPages, type PeerRun } from './bench/peer.ts';
 import { markdown, type LighthouseSummary, type PeerSizeResult, type Results, type SearchSummary, type SizeResult } from './bench/report.ts';
 import { searchRun, type SearchRun } from './bench/search.ts';
-import { serve } from './bench/serve.ts';
 import { snapshot } from './bench/snapshot.ts';
 import { summarize, summarizeFields } from './bench/stats.ts';
 import { pageWeight } from './bench/weight.ts';
@@ -191,9 +191,9 @@ async function measureInBrowser(opts: Options, sizes: SizeResult[], peer: PeerSi
 /** Runs `measure` against `dist` served by Astro's preview server. */
 async function served(projectDir: string, dist: string, measure: (origin: string, dist: string) => Promise<void>): Promise<void> {
   clearGzipCache();
-  const server = await serve(projectDir, dist);
+  const server = await serve(dist, { root: projectDir });
   try {
-    await measure(server.origin, dist);
+    await measure(server.url, dist);
   } finally {
     await server.stop();
   }
@@ -273,7 +273,7 @@ async function lighthouseAll(origin: string, runs: number): Promise<LighthouseSu
   const collected = new Map<string, LighthouseRun[]>(Object.keys(pages).map((p) => [p, []]));
   for (let i = 0; i < runs; i++) {
     for (const [name, pagePath] of Object.entries(pages)) {
-      const run = await lighthouseRun(origin + pagePath, chromiumPath()!);
+      const run = await lighthouseRun(origin + pagePath);
       collected.get(name)!.push(run);
       log(`lighthouse ${i + 1}/${runs} ${name}: performance ${Math.round(run.performance * 100)}, LCP ${run.lcpMs.toFixed(0)} ms`);
     }

@@ -24,7 +24,7 @@ describe('accessibility (axe)', { skip }, () => {
 
   before(async () => {
     // With media, so the audio player and ▶ links are checked too.
-    site = await servedSite('a11y', 4431, 'media: https://cdn.example.com/episode.mp3\nspeakers:\n  alternate: [Jakub Pachocki, Jacob Efron]\n');
+    site = await servedSite('a11y', 'media: https://cdn.example.com/episode.mp3\nspeakers:\n  alternate: [Jakub Pachocki, Jacob Efron]\n');
     browser = await launch();
   });
   after(async () => {

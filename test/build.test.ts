@@ -7,14 +7,9 @@ import { before, describe, it } from 'node:test';
 import { parse } from 'node-html-parser';
 import { tokens } from '../src/domain/invariants.ts';
 import { parseYoutldr } from '../src/domain/youtldr.ts';
-import { build, bundled, tempDir, type BuildResult } from './helpers/build.ts';
+import { build, bundled, SECTIONS as sections, SLUG as slug, tempDir, type BuildResult } from './helpers/build.ts';
 import { brokenLinks, fileFor } from './helpers/links.ts';
 
-const slug = 'openais-chief-scientist-on-continual-learning-hype';
-const sections = [
-  'intro-and-background', 'timelines-and-benchmarks', 'business-and-developer-strategy', 'continual-learning-and-science',
-  'ai-safety-and-alignment', 'openai-internal-culture', 'quickfire-and-societal-impact',
-];
 
 let site: BuildResult;
 const page = (...parts: string[]) => parse(readFileSync(path.join(site.out, ...parts, 'index.html'), 'utf8'));

@@ -10,7 +10,7 @@ import { TranscriptError } from '../src/domain/errors.ts';
 import { tokens } from '../src/domain/invariants.ts';
 import type { Fragment } from '../src/domain/types.ts';
 import { parseYoutldr } from '../src/domain/youtldr.ts';
-import { build, bundled, tempDir, type BuildResult } from './helpers/build.ts';
+import { build, bundled, SLUG, tempDir, type BuildResult } from './helpers/build.ts';
 
 const frag = (time: number, text: string): Fragment => ({ time, text, turn: false, line: 1 });
 const rules = (yaml: string) => parseCorrections(yaml, 'corrections.yml');
@@ -54,7 +54,7 @@ describe('applying corrections', () => {
 
 describe('a build with corrections', () => {
   let site: BuildResult;
-  const slug = 'openais-chief-scientist-on-continual-learning-hype';
+  const slug = SLUG;
   before(() => {
     const content = path.join(tempDir('corrections'), 'content');
     mkdirSync(content);

@@ -26,7 +26,7 @@ describe('reader journeys', { skip }, () => {
   let context: BrowserContext;
 
   before(async () => {
-    site = await servedSite('e2e', 4421);
+    site = await servedSite('e2e');
     browser = await launch();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   });

@@ -6,11 +6,11 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from './helpers/browser.ts';
 import { browserSkipReason } from './helpers/browser-guard.ts';
-import { build, bundled, tempDir } from './helpers/build.ts';
+import { build, bundled, SLUG, tempDir } from './helpers/build.ts';
 import { serve } from './helpers/serve.ts';
 
 const skip = browserSkipReason();
-const slug = 'openais-chief-scientist-on-continual-learning-hype';
+const slug = SLUG;
 const copySlug = 'a-second-episode-for-filters';
 
 /** Two episodes: the bundled one and a retitled copy, so filters have something to narrow. */
@@ -39,8 +39,8 @@ describe('search', { skip }, () => {
     assert.equal(site.code, 0, site.stderr);
     const based = build(content, path.join(path.dirname(content), 'dist-sub'), '--base', '/podcast/');
     assert.equal(based.code, 0, based.stderr);
-    server = await serve(site.out, 4411);
-    sub = await serve(based.out, 4412, '/podcast/');
+    server = await serve(site.out);
+    sub = await serve(based.out, { base: '/podcast/' });
     browser = await launch();
   });
   after(async () => {

@@ -19,8 +19,6 @@ export interface BuildRun {
   astroS: number;
   /** The finishing pass after Astro's process has ended: each page's CSP, the word check, and Pagefind indexing the same pages meanwhile ("pagefind: indexed N pages in X s"). */
   pagefindS: number;
-  /** The same as astroS (kept for the report): Pagefind no longer runs inside Astro's build. */
-  astroOnlyS: number;
   /** From "pagefind: indexed" to the final "built …" line: downloads copied in, llms.txt, the swap into place. */
   afterAstroS: number;
   /** Whatever is left: Node start-up, loading modules (Astro's included), exit. */
@@ -69,7 +67,6 @@ export async function timedBuild(root: string, content: string, out: string, gen
     parseS,
     astroS,
     pagefindS,
-    astroOnlyS: astroS,
     afterAstroS,
     otherS: run.wallS - parseS - astroS - pagefindS - afterAstroS,
     peakTreeBytes: run.peak.treeBytes,

@@ -131,7 +131,7 @@ function buildTable(sizes: SizeResult[]): string {
       fmt.int(r.dist.pages),
       `**${s(r.build.wallS)}**`,
       s(r.build.parseS),
-      s(r.build.astroOnlyS),
+      s(r.build.astroS),
       s(r.build.pagefindS),
       s(r.build.afterAstroS),
       s(r.build.otherS),

@@ -4,6 +4,9 @@ import { chromium, type Browser } from 'playwright-core';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
+/** Flags that work on a headless machine without a GPU, sandbox or network access for updates. */
+export const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
 export function chromiumPath(): string | undefined {
   return CANDIDATES.find((p): p is string => !!p && existsSync(p));
 }
@@ -15,6 +18,6 @@ export async function launch(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: CHROME_FLAGS,
   });
 }

@@ -6,6 +6,12 @@ import path from 'node:path';
 
 export const root = path.resolve(import.meta.dirname, '..', '..');
 export const bundled = path.join(root, 'content', 'openai-chief-scientist.youtldr.txt');
+/** The bundled episode's slug and its sections' slugs, as the build names them. */
+export const SLUG = 'openais-chief-scientist-on-continual-learning-hype';
+export const SECTIONS = [
+  'intro-and-background', 'timelines-and-benchmarks', 'business-and-developer-strategy', 'continual-learning-and-science',
+  'ai-safety-and-alignment', 'openai-internal-culture', 'quickfire-and-societal-impact',
+];
 
 export interface BuildResult {
   code: number | null;

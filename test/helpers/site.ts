@@ -5,14 +5,10 @@ import path from 'node:path';
 import { build, bundled, tempDir } from './build.ts';
 import { serve } from './serve.ts';
 
-export const SLUG = 'openais-chief-scientist-on-continual-learning-hype';
-export const SECTIONS = [
-  'intro-and-background', 'timelines-and-benchmarks', 'business-and-developer-strategy', 'continual-learning-and-science',
-  'ai-safety-and-alignment', 'openai-internal-culture', 'quickfire-and-societal-impact',
-];
+export { SLUG } from './build.ts';
 
 /** Build the bundled episode (with a sidecar naming the media, so every page feature is on) and serve it. */
-export async function servedSite(name: string, port: number, sidecar?: string) {
+export async function servedSite(name: string, sidecar?: string) {
   const dir = tempDir(name);
   const content = path.join(dir, 'content');
   mkdirSync(content);
@@ -23,6 +19,6 @@ export async function servedSite(name: string, port: number, sidecar?: string) {
   }
   const site = build(content, path.join(dir, 'dist'));
   assert.equal(site.code, 0, site.stderr + site.stdout);
-  const server = await serve(site.out, port);
+  const server = await serve(site.out);
   return { out: site.out, url: server.url, stop: server.stop };
 }
