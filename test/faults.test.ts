@@ -45,6 +45,8 @@ describe('clear errors for bad input: file:line: message, how to fix it, exit 1,
     ["nosegments.json", "{ \"version\": \"1.0.0\" }", /nosegments\.json: segments is missing: it needs a "segments" array/],
     ['nobody.json', '{ "segments": [\n  { "startTime": 0, "body": "a" },\n  { "startTime": 1 }\n] }', /nobody\.json:3: segments\.1\.body/],
     ['nostart.json', '{ "segments": [\n  { "body": "a" }\n] }', /nostart\.json:2: segments\.0\.startTime/],
+    // An empty segment is skipped, but the one out of order is still named by its place in the file.
+    ['order.json', '{ "segments": [\n  { "startTime": 0, "body": "" },\n  { "startTime": 5, "body": "a" },\n  { "startTime": 1, "body": "b" }\n] }', /order\.json:4: segment 2 starts at 1 s, before the one above it/],
     ['noheader.vtt', '00:01.000 --> 00:02.000\nhi\n', /noheader\.vtt:1: a WebVTT file must start with the line "WEBVTT"/],
     ['badtime.vtt', 'WEBVTT\n\n00:01.000 --> 00:0x.000\nhi\n', /badtime\.vtt:3: .*invalid/],
     ['badtime.srt', '1\n00:00:01,000 --> 00:00:0x,000\nhi\n', /badtime\.srt:2: .*invalid/],

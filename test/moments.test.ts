@@ -57,18 +57,18 @@ describe('moment references in URLs', () => {
 describe('quote location', () => {
   it('finds a quote verbatim, ignoring case and punctuation', () => {
     const spans = locateQuote('"Hello, World!"', [para('t-0', 'well hello world again')]);
-    assert.deepEqual(spans, [{ id: 't-0', start: 5, end: 16 }]);
+    assert.deepEqual(spans, [{ paragraph: 0, start: 5, end: 16 }]);
   });
 
   it('finds a quote across paragraph and fragment boundaries', () => {
     const spans = locateQuote('the end of one. And the start of another', [para('t-0', 'This is the end of one.'), para('t-9', 'And the start of another thing.')]);
-    assert.deepEqual(spans, [{ id: 't-0', start: 8, end: 23 }, { id: 't-9', start: 0, end: 24 }]);
+    assert.deepEqual(spans, [{ paragraph: 0, start: 8, end: 23 }, { paragraph: 1, start: 0, end: 24 }]);
   });
 
   it('allows the fillers an editor removed and the words an ellipsis leaves out', () => {
     const text = 'we are buying a lot of compute right because we we don\'t I mean we still believe a bit less and we believe you know more than ever to some degree';
     const spans = locateQuote('We are buying a lot of compute because we still believe... more than ever to some degree.', [para('t-681', text)]);
-    assert.deepEqual(spans, [{ id: 't-681', start: 0, end: text.length }]);
+    assert.deepEqual(spans, [{ paragraph: 0, start: 0, end: text.length }]);
   });
 
   it('reports a quote that is not there', () => {

@@ -99,22 +99,24 @@ export function applyCorrections(fragments: readonly Fragment[], rules: readonly
 }
 
 /**
- * Where the corrections landed in the episode's paragraphs: `[paragraph id, start, end, n]` with
- * n the index into `originals`. Paragraph words are the fragments' words in order (the invariant
+ * Where the corrections landed in the episode's paragraphs: `[paragraph index, start, end, n]`
+ * with n the index into `originals`. Paragraph words are the fragments' words in order (the invariant
  * the build checks), so a correction's token index finds its place.
  */
-export function locateCorrections(paragraphs: ReadonlyArray<{ id: string; text: string }>, corrections: readonly Correction[]): Array<[string, number, number, number]> {
+export function locateCorrections(paragraphs: ReadonlyArray<{ text: string }>, corrections: readonly Correction[]): Array<[number, number, number, number]> {
   if (corrections.length === 0) return [];
-  const places: Array<[string, number, number]> = [];
-  for (const p of paragraphs) for (const m of p.text.matchAll(/\S+/g)) places.push([p.id, m.index, m.index + m[0].length]);
-  const out: Array<[string, number, number, number]> = [];
+  const places: Array<[number, number, number]> = [];
+  paragraphs.forEach((p, i) => {
+    for (const m of p.text.matchAll(/\S+/g)) places.push([i, m.index, m.index + m[0].length]);
+  });
+  const out: Array<[number, number, number, number]> = [];
   corrections.forEach((c, n) => {
     // A correction split across two paragraphs is marked in each part.
     for (let k = c.token; k < c.token + c.tokens; k++) {
-      const [id, start, end] = places[k]!;
+      const [paragraph, start, end] = places[k]!;
       const last = out.at(-1);
-      if (last && last[0] === id && last[3] === n) last[2] = end;
-      else out.push([id, start, end, n]);
+      if (last && last[0] === paragraph && last[3] === n) last[2] = end;
+      else out.push([paragraph, start, end, n]);
     }
   });
   return out;

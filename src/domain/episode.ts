@@ -51,16 +51,16 @@ export function buildEpisode(source: ParsedTranscript, corrections: readonly Cor
   const episode: Episode = { slug: source.slug ?? episodeSlug(source.title), source, sections, keyPoints, quotes, warnings, corrections: corrections.map((c) => c.original) };
   checkEpisode(episode, corrections.reduce((n, c) => n + c.tokens - c.original.split(/\s+/).length, 0));
   const paragraphs = sections.flatMap((s) => s.paragraphs);
-  for (const [id, start, end, n] of locateCorrections(paragraphs, corrections)) {
-    (paragraphs.find((p) => p.id === id)!.fixes ??= []).push([start, end, n]);
-  }
+  for (const [i, start, end, n] of locateCorrections(paragraphs, corrections)) (paragraphs[i]!.fixes ??= []).push([start, end, n]);
   return episode;
 }
 
 /** Link each pull quote to the paragraph where it was said and mark its words there. */
 function groundQuotes(source: ParsedTranscript, sections: Section[], warnings: TranscriptWarning[]): Quote[] {
   if (source.quotes.length === 0) return [];
+  // Paragraph ids are unique within a section only; the episode's paragraphs go by index.
   const paragraphs = sections.flatMap((s) => s.paragraphs);
+  const sectionOf = sections.flatMap((s) => s.paragraphs.map(() => s));
   const words = transcriptWords(paragraphs);
   return source.quotes.map((quote) => {
     const spans = locateQuote(quote.text, paragraphs, words);
@@ -69,11 +69,11 @@ function groundQuotes(source: ParsedTranscript, sections: Section[], warnings: T
       return { ...quote };
     }
     for (const span of spans) {
-      const paragraph = paragraphs.find((p) => p.id === span.id)!;
+      const paragraph = paragraphs[span.paragraph]!;
       (paragraph.marks ??= []).push([span.start, span.end]);
       paragraph.marks.sort((a, b) => a[0] - b[0]);
     }
-    const section = sections.find((s) => s.paragraphs.some((p) => p.id === spans[0]!.id))!;
-    return { ...quote, at: { section: section.slug, id: spans[0]!.id } };
+    const first = spans[0]!.paragraph;
+    return { ...quote, at: { section: sectionOf[first]!.slug, id: paragraphs[first]!.id } };
   });
 }

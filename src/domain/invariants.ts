@@ -95,12 +95,12 @@ function checkSections(episode: Episode, fail: (line: number | undefined, messag
       fail(s.line, `section "${s.title}" ends at ${clock(s.end)}, more than a minute after the transcript ends (${clock(transcriptEnd)})`, fixHint);
     }
   });
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
   for (const s of episode.sections) {
     const key = s.title.trim().toLowerCase();
     if (seen.has(key)) {
       episode.warnings.push({ file: source.file, line: s.line, message: `two sections are titled "${s.title}"; the second gets the address …/${s.slug}/` });
     }
-    seen.set(key, s.index);
+    seen.add(key);
   }
 }

@@ -43,13 +43,8 @@ export interface MomentTarget {
  */
 export function resolveMoment(t: number, paragraphs: ReadonlyArray<ReadonlyArray<readonly [number, string]>>): MomentTarget | undefined {
   let found: MomentTarget | undefined;
-  paragraphs.forEach((list, section) => {
-    for (const [time, id] of list) {
-      if (found === undefined || time <= t) {
-        if (found !== undefined && time > t) return;
-        found = { section, id };
-      }
-    }
-  });
+  for (const [section, list] of paragraphs.entries()) {
+    for (const [time, id] of list) if (found === undefined || time <= t) found = { section, id };
+  }
   return found;
 }

@@ -3,7 +3,7 @@
  * Segments range from single words to whole paragraphs; word-level ones are merged into ~2-second
  * fragments (never across a speaker change or a long pause) so reflow sees caption-sized pieces.
  */
-import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { TranscriptError } from './errors.ts';
 import { transcriptFrom } from './captions.ts';
@@ -28,17 +28,20 @@ export function parsePodcastJson(source: string, file: string): ParsedTranscript
     const where = issue.path.length ? issue.path.join('.') : 'the top level';
     const value = issue.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], data);
     const message = value === undefined ? `${where} is missing: it ${issue.message}` : `${where} ${issue.message}`;
-    throw new TranscriptError(file, lineOf(source, issue.path), message,
+    const segment = issue.path[0] === 'segments' && typeof issue.path[1] === 'number' ? issue.path[1] : undefined;
+    throw new TranscriptError(file, segment === undefined ? undefined : segmentLines(source)[segment], message,
       'a Podcasting 2.0 transcript is { "version": "1.0.0", "segments": [{ "speaker": "…", "startTime": 0, "endTime": 1.5, "body": "…" }] }');
   }
-  const segments = parsed.data.segments.filter((s) => s.body.trim() !== '');
+  // Each segment keeps its place in the file, for messages, though empty ones are skipped.
+  const lines = segmentLines(source);
+  const segments = parsed.data.segments.map((seg, i) => ({ ...seg, i, line: lines[i] })).filter((s) => s.body.trim() !== '');
   if (segments.length === 0) throw new TranscriptError(file, undefined, 'the transcript has no segments with text');
 
   const fragments: Fragment[] = [];
   let previousSpeaker: string | undefined;
-  for (const [i, seg] of segments.entries()) {
-    if (i > 0 && seg.startTime < segments[i - 1]!.startTime) {
-      throw new TranscriptError(file, lineOf(source, ['segments', i]), `segment ${i} starts at ${seg.startTime} s, before the one above it`, 'segments must be in time order');
+  for (const [k, seg] of segments.entries()) {
+    if (k > 0 && seg.startTime < segments[k - 1]!.startTime) {
+      throw new TranscriptError(file, seg.line, `segment ${seg.i} starts at ${seg.startTime} s, before the one above it`, 'segments must be in time order');
     }
     const last = fragments.at(-1);
     const speakerChanged = seg.speaker !== undefined && seg.speaker !== previousSpeaker;
@@ -53,7 +56,7 @@ export function parsePodcastJson(source: string, file: string): ParsedTranscript
         end: seg.endTime ?? seg.startTime,
         text: seg.body.trim().replace(/\s+/g, ' '),
         turn: speakerChanged,
-        line: lineOf(source, ['segments', i]),
+        line: seg.line,
         ...(seg.speaker ?? previousSpeaker ? { speaker: (seg.speaker ?? previousSpeaker)! } : {}),
       });
     }
@@ -77,21 +80,15 @@ export function parseJson(source: string, file: string): unknown {
   }
 }
 
-/** Best-effort line of a JSON path: the line of the n-th segment's opening brace. */
-function lineOf(source: string, path: ReadonlyArray<PropertyKey>): number | undefined {
-  if (path[0] !== 'segments' || typeof path[1] !== 'number') return undefined;
-  const start = source.indexOf('"segments"');
-  if (start < 0) return undefined;
-  let depth = 0;
-  let count = -1;
-  for (let i = source.indexOf('[', start) + 1; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === '"') {
-      for (i++; i < source.length && source[i] !== '"'; i++) if (source[i] === '\\') i++;
-    } else if (ch === '{') {
-      if (depth === 0 && ++count === path[1]) return source.slice(0, i).split('\n').length;
-      depth++;
-    } else if (ch === '}') depth--;
-  }
-  return undefined;
+/** The line of each segment's opening brace, from one parse and one pass over the text. */
+function segmentLines(source: string): Array<number | undefined> {
+  const text = source.replace(/^\uFEFF/, '');
+  const list = findNodeAtLocation(parseTree(text) ?? { type: 'null', offset: 0, length: 0 }, ['segments']);
+  const offsets = list?.type === 'array' ? (list.children ?? []).map((c) => c.offset) : [];
+  let line = 1;
+  let at = 0;
+  return offsets.map((offset) => {
+    for (; at < offset; at++) if (text.charCodeAt(at) === 10) line++;
+    return line;
+  });
 }

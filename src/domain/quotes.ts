@@ -7,8 +7,8 @@
 import type { Paragraph } from './types.ts';
 
 export interface QuoteSpan {
-  /** Paragraph id and `[start, end)` character range in that paragraph's text. */
-  id: string;
+  /** Index into the paragraphs searched (ids are unique only within a section), and `[start, end)` in its text. */
+  paragraph: number;
   start: number;
   end: number;
 }
@@ -67,8 +67,8 @@ export function locateQuote(quote: string, paragraphs: readonly Paragraph[], wor
   for (const index of best) {
     const w = words[index]!;
     const last = spans.at(-1);
-    if (last && last.id === paragraphs[w.paragraph]!.id) last.end = w.end;
-    else spans.push({ id: paragraphs[w.paragraph]!.id, start: w.start, end: w.end });
+    if (last && last.paragraph === w.paragraph) last.end = w.end;
+    else spans.push({ paragraph: w.paragraph, start: w.start, end: w.end });
   }
   return spans;
 }

@@ -26,7 +26,7 @@ const mediaUrl = text.refine((value) => /^https?:\/\//i.test(value) || !/^([a-z]
   error: 'must be an https:// or http:// URL or a relative path (no javascript:, data: or other schemes)',
 });
 
-export const SidecarSchema = z.strictObject({
+const SidecarSchema = z.strictObject({
   title: text.optional(),
   date: z
     .union([z.string(), z.date()])
@@ -67,7 +67,7 @@ export type Sidecar = z.infer<typeof SidecarSchema> & {
   lines: Record<string, number | undefined>;
 };
 
-export const SIDECAR_KEYS = Object.keys(SidecarSchema.shape);
+const SIDECAR_KEYS = Object.keys(SidecarSchema.shape);
 
 export function parseSidecar(source: string, file: string): Sidecar {
   const yaml = readYaml(source, file);

@@ -8,9 +8,9 @@ import { z } from 'zod';
 import { TranscriptError } from './errors.ts';
 import { readYaml } from './yaml.ts';
 
-export const CONFIG_FILE = 'transcript-site.yml';
+const CONFIG_FILE = 'transcript-site.yml';
 
-export const SiteConfigSchema = z.strictObject({
+const SiteConfigSchema = z.strictObject({
   title: z.string().trim().min(1).default('Transcript Site'),
   description: z.string().trim().default('Transcripts you can browse, search and link to the moment.'),
   /** Public URL of the site, e.g. https://example.com; enables canonical URLs, sitemap and feed. */

@@ -7,7 +7,7 @@ import { tokens } from '../invariants.ts';
 import type { Episode, Fragment } from '../types.ts';
 
 export const LINE = 42;
-export const LINES = 2;
+const LINES = 2;
 
 export interface Cue {
   start: number;
