@@ -6,7 +6,7 @@
  * (finish.ts) on every page.
  */
 import { createHash } from 'node:crypto';
-import { parse, type HTMLElement } from 'node-html-parser';
+import type { HTMLElement } from 'node-html-parser';
 
 const META = /<meta http-equiv="content-security-policy" content="([^"]*)">/;
 
@@ -16,10 +16,9 @@ const executable = (type: string | undefined) => !type || type === 'module' || t
 
 /**
  * The page's policy with only the hashes of its own inline code. `doc` is the page parsed (a real
- * parser: "<script>" may appear as text inside attributes, a transcript's title say); pass it when
- * the caller has parsed the page anyway.
+ * parser: "<script>" may appear as text inside attributes, a transcript's title say).
  */
-export function tightenPolicy(html: string, file: string, doc: HTMLElement = parse(html)): string {
+export function tightenPolicy(html: string, file: string, doc: HTMLElement): string {
   const meta = META.exec(html);
   if (!meta) throw new Error(`${file}: no Content-Security-Policy <meta>`);
   const scripts = doc

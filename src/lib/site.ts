@@ -3,6 +3,8 @@
  * components stay declarative (the same split as Starlight's routing data).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { mediaKind, type MediaKind } from '../domain/media';
+import { base } from '../scripts/base';
 
 export type EpisodeEntry = CollectionEntry<'episodes'>;
 export type SectionEntry = CollectionEntry<'sections'>;
@@ -13,6 +15,8 @@ export interface EpisodeData {
   entry: EpisodeEntry;
   sections: SectionEntry[];
   timeline: Timeline;
+  /** The sidecar's media, its URL resolved against the base once for every page and paragraph. */
+  media?: { url: string; kind: MediaKind };
 }
 
 /** transcript-site.yml, with defaults (src/domain/site-config.ts). */
@@ -28,11 +32,15 @@ export function episodes(): Promise<EpisodeData[]> {
     return all
       // Newest first; undated episodes after the dated ones, by title.
       .sort((a, b) => (b.data.date?.getTime() ?? -Infinity) - (a.data.date?.getTime() ?? -Infinity) || a.data.title.localeCompare(b.data.title))
-      .map((entry) => ({
-        entry,
-        sections: sections.filter((s) => s.data.episode === entry.data.slug).sort((a, b) => a.data.index - b.data.index),
-        timeline: timelines.find((t) => t.data.episode === entry.data.slug)!.data,
-      }));
+      .map((entry) => {
+        const { media } = entry.data;
+        return {
+          entry,
+          sections: sections.filter((s) => s.data.episode === entry.data.slug).sort((a, b) => a.data.index - b.data.index),
+          timeline: timelines.find((t) => t.data.episode === entry.data.slug)!.data,
+          ...(media ? { media: { url: mediaUrl(media), kind: mediaKind(media) } } : {}),
+        };
+      });
   })();
   return cache;
 }
@@ -45,17 +53,16 @@ export async function episode(slug: string | undefined): Promise<EpisodeData | u
   return slug === undefined ? undefined : (await bySlug).get(slug);
 }
 
-/** A path inside the site, with the configured base. */
+/** A page inside the site, with the configured base: `href('ep', 'part')` is `/base/ep/part/`. */
 export function href(...parts: Array<string | number>): string {
-  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
   const rest = parts.map(String).filter(Boolean).join('/');
   return rest ? `${base}${rest}/`.replace(/\/+/g, '/') : base;
 }
 
-/** The base path alone, ending in `/`. */
-export const baseUrl = (): string => import.meta.env.BASE_URL.replace(/\/?$/, '/');
+/** A file inside the site, with the configured base: `asset('rss.xml')` is `/base/rss.xml`. */
+export const asset = (file: string): string => `${base}${file}`;
 
 /** A media URL from a sidecar: absolute URLs as they are, relative paths from the site's root. */
-export function mediaUrl(media: string): string {
-  return /^https?:\/\//i.test(media) ? media : `${baseUrl()}${media.replace(/^\.?\//, '')}`;
+function mediaUrl(media: string): string {
+  return /^https?:\/\//i.test(media) ? media : asset(media.replace(/^\.?\//, ''));
 }
