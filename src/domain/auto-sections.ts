@@ -2,7 +2,7 @@
  * Sections for transcripts that come without any: parts of about 8–10 minutes, cut where a new
  * speaker starts or a sentence ends, titled by their time range. No summaries are invented.
  */
-import { formatClock } from './time.ts';
+import { formatRange } from './time.ts';
 import type { Fragment, SectionSource } from './types.ts';
 
 const MIN = 8 * 60;
@@ -27,6 +27,6 @@ export function autoSections(fragments: readonly Fragment[], duration: number): 
   if (starts.length > 1 && end - starts.at(-1)! < SHORTEST_TAIL) starts.pop();
   return starts.map((start, i) => {
     const stop = starts[i + 1] ?? end;
-    return { start, end: stop, title: `${formatClock(start)}–${formatClock(stop)}`, summary: '', line: undefined };
+    return { start, end: stop, title: formatRange(start, stop), summary: '', line: undefined };
   });
 }

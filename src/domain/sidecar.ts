@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { TranscriptError } from './errors.ts';
 import { parseTimeValue } from './moment-ref.ts';
+import { isoDate } from './time.ts';
 import { readYaml } from './yaml.ts';
 
 const clock = z
@@ -30,7 +31,7 @@ const SidecarSchema = z.strictObject({
   title: text.optional(),
   date: z
     .union([z.string(), z.date()])
-    .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+    .transform((v) => (v instanceof Date ? isoDate(v) : v))
     .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' }))
     .optional(),
   description: text.optional(),

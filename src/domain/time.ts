@@ -19,6 +19,12 @@ export function formatClock(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
+/** A time range as players show it: `1:53–11:21`. */
+export const formatRange = (start: number, end: number): string => `${formatClock(start)}–${formatClock(end)}`;
+
+/** A date as `YYYY-MM-DD` (UTC), for `datetime` attributes and structured data. */
+export const isoDate = (date: Date): string => date.toISOString().slice(0, 10);
+
 /** A human duration for labels: `9 min`, `1 h 05 min`, `45 s`. */
 export function formatDuration(seconds: number): string {
   const total = Math.max(0, Math.round(seconds));

@@ -1,7 +1,7 @@
 /** llms.txt (llmstxt.org): the site's episodes and sections as a Markdown index with links. */
 import { remark } from 'remark';
 import type { List, Root, RootContent } from 'mdast';
-import { formatClock } from '../time.ts';
+import { formatRange } from '../time.ts';
 import type { Section } from '../types.ts';
 
 /** What llms.txt needs of an episode. */
@@ -29,7 +29,7 @@ export function llmsTxt(title: string, description: string, episodes: readonly L
           type: 'paragraph',
           children: [
             { type: 'link', url: url(e.slug, s.slug), children: [{ type: 'text', value: s.title }] },
-            { type: 'text', value: `: ${formatClock(s.start)}–${formatClock(s.end)}${s.summary ? `. ${s.summary}` : ''}` },
+            { type: 'text', value: `: ${formatRange(s.start, s.end)}${s.summary ? `. ${s.summary}` : ''}` },
           ],
         }],
       })),

@@ -1,13 +1,13 @@
 /** transcript.txt (plain text) and transcript.md (Markdown through remark, so text is escaped). */
 import type { Root, RootContent } from 'mdast';
 import { remark } from 'remark';
-import { formatClock } from '../time.ts';
+import { formatClock, formatRange } from '../time.ts';
 import type { Episode } from '../types.ts';
 
 export function plainText(episode: Episode, overviewUrl: string): string {
   const parts = [episode.source.title, overviewUrl, ''];
   for (const s of episode.sections) {
-    parts.push(`== ${s.title} (${formatClock(s.start)}–${formatClock(s.end)}) ==`, '');
+    parts.push(`== ${s.title} (${formatRange(s.start, s.end)}) ==`, '');
     for (const p of s.paragraphs) parts.push(`[${formatClock(p.time)}] ${p.turn && p.speaker ? `${p.speaker}: ` : ''}${p.text}`, '');
   }
   return `${parts.join('\n').trimEnd()}\n`;
@@ -16,7 +16,7 @@ export function plainText(episode: Episode, overviewUrl: string): string {
 export function markdown(episode: Episode, sectionUrl: (slug: string) => string): string {
   const children: RootContent[] = [{ type: 'heading', depth: 1, children: [{ type: 'text', value: episode.source.title }] }];
   for (const s of episode.sections) {
-    children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: `${s.title} (${formatClock(s.start)}–${formatClock(s.end)})` }] });
+    children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: `${s.title} (${formatRange(s.start, s.end)})` }] });
     for (const p of s.paragraphs) {
       children.push({
         type: 'paragraph',

@@ -12,7 +12,7 @@ export function openSearch(returnTo: HTMLElement | null) {
   if (!dialog) {
     dialog = Object.assign(document.createElement('dialog'), { className: 'search-dialog' });
     dialog.setAttribute('aria-label', 'Search the transcripts');
-    const host = Object.assign(document.createElement('div'), { id: 'search-modal', className: 'search-ui' });
+    const host = Object.assign(document.createElement('div'), { id: 'search-modal' });
     const close = Object.assign(document.createElement('button'), { type: 'button', className: 'search-close', textContent: 'Close' });
     close.setAttribute('aria-label', 'Close search');
     close.addEventListener('click', () => dialog!.close());
