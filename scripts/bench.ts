@@ -36,7 +36,7 @@ import { checkPeer, generatePeer, peerBuild, peerPages, type PeerRun } from './b
 import { markdown, type LighthouseSummary, type PeerSizeResult, type Results, type SearchSummary, type SizeResult } from './bench/report.ts';
 import { searchRun, type SearchRun } from './bench/search.ts';
 import { snapshot } from './bench/snapshot.ts';
-import { summarize, summarizeFields } from './bench/stats.ts';
+import { fmt, summarize, summarizeFields } from './bench/stats.ts';
 import { pageWeight } from './bench/weight.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -66,6 +66,13 @@ interface Options {
   peerSizes: number[];
 }
 
+/** `1,10,50` → [1, 10, 50]; whole numbers ≥ 1 only. */
+function sizeList(flag: string, text: string): number[] {
+  const sizes = text.split(',').map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`${flag} takes whole numbers ≥ 1, like 1,10,50`);
+  return sizes;
+}
+
 function options(argv: string[]): Options {
   const { values } = parseArgs({
     args: argv,
@@ -82,15 +89,14 @@ function options(argv: string[]): Options {
     },
   });
   const quick = values.quick;
-  const sizes = values.sizes ? values.sizes.split(',').map(Number) : quick ? [1, 10] : [1, 10, 50, 200];
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes takes whole numbers ≥ 1, like 1,10,50`);
+  const sizes = values.sizes ? sizeList('--sizes', values.sizes) : quick ? [1, 10] : [1, 10, 50, 200];
   const runs = values.runs ? Number(values.runs) : quick ? 1 : 3;
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number ≥ 1');
   // Lighthouse at 50 episodes, where the Starlight peer was also audited; else the largest size.
   const lighthouseEpisodes = values['no-lighthouse'] || values['no-browser'] ? null : sizes.includes(50) ? 50 : Math.max(...sizes);
   const peer = values.peer ? path.resolve(values.peer) : null;
   if (peer) checkPeer(peer);
-  const peerSizes = values['peer-sizes'].split(',').map(Number);
+  const peerSizes = sizeList('--peer-sizes', values['peer-sizes']);
   return { sizes, runs, searchRuns: quick ? 1 : 3, lighthouseRuns: quick ? 1 : 3, lighthouseEpisodes, browser: !values['no-browser'], keep: values.keep, quick, cold: values.cold, peer, peerSizes };
 }
 
@@ -147,7 +153,7 @@ async function buildAll(opts: Options, work: string): Promise<{ sizes: SizeResul
         const result = await timedBuild(project, contents.get(n)!, distDir(work, n), path.join(dir(work, n), 'mdx'), opts.cold);
         runs.get(n)!.push(result);
         dists.get(n)!.push(distStats(distDir(work, n)));
-        log(`build ${run}/${opts.runs}, ${n} episode(s): ${result.wallS.toFixed(1)} s, peak ${mib(result.peakTreeBytes)} MiB, others' CPU ${result.othersCpuS.toFixed(1)} s${result.busiest ? ` (${result.busiest})` : ''}`);
+        log(`build ${run}/${opts.runs}, ${n} episode(s): ${buildLine(result)}`);
       }
       if (opts.peer && peerRuns.has(n)) {
         generatePeer(opts.peer, bundled, n);
@@ -156,7 +162,7 @@ async function buildAll(opts: Options, work: string): Promise<{ sizes: SizeResul
         peerDists.set(n, dist);
         // Keep this size's site for weighing: the next peer build replaces the peer's dist/.
         if (run === opts.runs) cpSync(path.join(opts.peer, 'dist'), peerDistDir(work, n), { recursive: true });
-        log(`peer build ${run}/${opts.runs}, ${n} copies: ${result.wallS.toFixed(1)} s, peak ${mib(result.peakTreeBytes)} MiB, others' CPU ${result.othersCpuS.toFixed(1)} s${result.busiest ? ` (${result.busiest})` : ''}`);
+        log(`peer build ${run}/${opts.runs}, ${n} copies: ${buildLine(result)}`);
       }
     }
   }
@@ -169,7 +175,10 @@ async function buildAll(opts: Options, work: string): Promise<{ sizes: SizeResul
   return { sizes, peer };
 }
 
-const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+/** A build's progress line: wall time, peak memory and the noise check. */
+function buildLine(run: { wallS: number; peakTreeBytes: number; othersCpuS: number; busiest: string }): string {
+  return `${run.wallS.toFixed(1)} s, peak ${fmt.mib(run.peakTreeBytes)} MiB, others' CPU ${run.othersCpuS.toFixed(1)} s${run.busiest ? ` (${run.busiest})` : ''}`;
+}
 const dir = (work: string, n: number) => path.join(work, `library-${n}`);
 const distDir = (work: string, n: number) => path.join(dir(work, n), 'dist');
 const peerDistDir = (work: string, n: number) => path.join(work, `peer-${n}`, 'dist');
