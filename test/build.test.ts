@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { before, describe, it } from 'node:test';
 import { parse } from 'node-html-parser';
 import { tokens } from '../src/domain/invariants.ts';
-import { parseYoutldr } from '../src/domain/youtldr.ts';
+import { parseYoutldr } from '../src/domain/formats/youtldr.ts';
 import { build, bundled, SECTIONS as sections, SLUG as slug, tempDir, type BuildResult } from './helpers/build.ts';
 import { brokenLinks, fileFor } from './helpers/links.ts';
 

@@ -9,7 +9,7 @@ import { buildEpisode } from '../src/domain/episode.ts';
 import { TranscriptError } from '../src/domain/errors.ts';
 import { tokens } from '../src/domain/invariants.ts';
 import type { Fragment } from '../src/domain/types.ts';
-import { parseYoutldr } from '../src/domain/youtldr.ts';
+import { parseYoutldr } from '../src/domain/formats/youtldr.ts';
 import { build, bundled, SLUG, tempDir, type BuildResult } from './helpers/build.ts';
 
 const frag = (time: number, text: string): Fragment => ({ time, text, turn: false, line: 1 });

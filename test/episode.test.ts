@@ -7,7 +7,7 @@ import { tokens } from '../src/domain/invariants.ts';
 import { reflow } from '../src/domain/reflow.ts';
 import { assignFragments } from '../src/domain/sections.ts';
 import type { Fragment } from '../src/domain/types.ts';
-import { parseYoutldr } from '../src/domain/youtldr.ts';
+import { parseYoutldr } from '../src/domain/formats/youtldr.ts';
 import { bundled } from './helpers/build.ts';
 
 const parsed = parseYoutldr(readFileSync(bundled, 'utf8'), 'bundled.youtldr.txt');

@@ -7,7 +7,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { overviewTree, sectionTree } from '../scripts/lib/mdx-pages.ts';
 import { serializeMdx } from '../scripts/lib/mdx-serialize.ts';
 import { buildEpisode } from '../src/domain/episode.ts';
-import { parseYoutldr } from '../src/domain/youtldr.ts';
+import { parseYoutldr } from '../src/domain/formats/youtldr.ts';
 import { HOSTILE, hostileTranscript } from './fixtures/hostile.ts';
 import { build, tempDir, type BuildResult } from './helpers/build.ts';
 

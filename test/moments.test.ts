@@ -6,7 +6,7 @@ import { keyMoments, meaningful } from '../src/domain/key-moments.ts';
 import { parseMomentRef, parseTimeValue, resolveMoment } from '../src/domain/moment-ref.ts';
 import { locateQuote } from '../src/domain/quotes.ts';
 import type { Paragraph } from '../src/domain/types.ts';
-import { parseYoutldr } from '../src/domain/youtldr.ts';
+import { parseYoutldr } from '../src/domain/formats/youtldr.ts';
 import { bundled } from './helpers/build.ts';
 
 const episode = buildEpisode(parseYoutldr(readFileSync(bundled, 'utf8'), 'bundled.youtldr.txt'));

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { buildEpisode } from '../src/domain/episode.ts';
 import { contentStems, rankedSentences, sentences, sentenceSpans, wink } from '../src/domain/nlp.ts';
-import { parseYoutldr } from '../src/domain/youtldr.ts';
+import { parseYoutldr } from '../src/domain/formats/youtldr.ts';
 import { HOSTILE } from './fixtures/hostile.ts';
 import { bundled } from './helpers/build.ts';
 

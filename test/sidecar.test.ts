@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { applySidecar } from '../src/domain/apply-sidecar.ts';
-import { parseChapters } from '../src/domain/chapters.ts';
+import { parseChapters } from '../src/domain/formats/chapters.ts';
 import { TranscriptError } from '../src/domain/errors.ts';
 import { parseSidecar } from '../src/domain/sidecar.ts';
 import { parseSiteConfig } from '../src/domain/site-config.ts';
-import { parseYoutldr } from '../src/domain/youtldr.ts';
+import { parseYoutldr } from '../src/domain/formats/youtldr.ts';
 import { bundled } from './helpers/build.ts';
 
 const parsed = parseYoutldr(readFileSync(bundled, 'utf8'), 'ep.youtldr.txt');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TranscriptError } from '../../src/domain/errors.ts';
 import { loadSiteConfig } from '../../src/domain/site-config.ts';
-import { parseChapters } from '../../src/domain/chapters.ts';
+import { parseChapters } from '../../src/domain/formats/chapters.ts';
 import { parseSidecar } from '../../src/domain/sidecar.ts';
 import { CORRECTIONS_FILE, parseCorrections } from '../../src/domain/corrections.ts';
 import { writeLlmsTxt } from './downloads.ts';

@@ -2,16 +2,16 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applySidecar } from '../../src/domain/apply-sidecar.ts';
-import { parseCaptions } from '../../src/domain/captions.ts';
-import { parseChapters } from '../../src/domain/chapters.ts';
+import { parseCaptions } from '../../src/domain/formats/captions.ts';
+import { parseChapters } from '../../src/domain/formats/chapters.ts';
 import { applyCorrections, CORRECTIONS_FILE, parseCorrections, type CorrectionRule } from '../../src/domain/corrections.ts';
 import { buildEpisode, episodeSlug } from '../../src/domain/episode.ts';
 import { TranscriptError } from '../../src/domain/errors.ts';
 import { tokenCount } from '../../src/domain/invariants.ts';
-import { parsePodcastJson } from '../../src/domain/podcast-json.ts';
+import { parsePodcastJson } from '../../src/domain/formats/podcast-json.ts';
 import { parseSidecar, type Sidecar } from '../../src/domain/sidecar.ts';
 import type { Episode, ParsedTranscript } from '../../src/domain/types.ts';
-import { parseYoutldr } from '../../src/domain/youtldr.ts';
+import { parseYoutldr } from '../../src/domain/formats/youtldr.ts';
 import { overviewTree, sectionTree } from './mdx-pages.ts';
 import { serializeMdx } from './mdx-serialize.ts';
 

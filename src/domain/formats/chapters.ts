@@ -1,8 +1,8 @@
 /** Podcasting 2.0 chapters JSON (`{ version, chapters: [{ startTime, title, toc? }] }`) as sections. */
 import { z } from 'zod';
-import { TranscriptError } from './errors.ts';
+import { TranscriptError } from '../errors.ts';
 import { parseJson } from './podcast-json.ts';
-import type { SectionSource } from './types.ts';
+import type { SectionSource } from '../types.ts';
 
 const Chapters = z.object({
   chapters: z.array(z.object({ startTime: z.number().nonnegative(), title: z.string().optional(), toc: z.boolean().optional() }), {

@@ -2,8 +2,8 @@
  * Parser for YouTLDR's "Full Transcript" text export. The layout is documented in PRODUCT.md;
  * the parser walks it line by line so every error can name the line it is about.
  */
-import { TranscriptError } from './errors.ts';
-import { parseClock } from './time.ts';
+import { TranscriptError } from '../errors.ts';
+import { parseClock } from '../time.ts';
 import type {
   EpisodeMetadata,
   Fragment,
@@ -12,7 +12,7 @@ import type {
   QuoteSource,
   SectionSource,
   SectionTag,
-} from './types.ts';
+} from '../types.ts';
 
 const CHROME_HEAD = new Set(['Full Transcript', '·YouTLDR']);
 const SUMMARY = 'AI Summary';

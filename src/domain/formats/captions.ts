@@ -4,9 +4,9 @@
  * carried forward until the next one.
  */
 import { ParseError, parseText, tokenizeVTTCue, type VTTCue } from 'media-captions';
-import { TranscriptError } from './errors.ts';
-import { speakerPrefix } from './speakers.ts';
-import type { Fragment, ParsedTranscript } from './types.ts';
+import { TranscriptError } from '../errors.ts';
+import { speakerPrefix } from '../speakers.ts';
+import type { Fragment, ParsedTranscript } from '../types.ts';
 
 type Node = { type: string; data?: string; voice?: string; children?: Node[] };
 

@@ -5,9 +5,9 @@
  */
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
-import { TranscriptError } from './errors.ts';
+import { TranscriptError } from '../errors.ts';
 import { transcriptFrom } from './captions.ts';
-import type { Fragment, ParsedTranscript } from './types.ts';
+import type { Fragment, ParsedTranscript } from '../types.ts';
 
 const Segment = z.object({
   speaker: z.string().optional(),
