@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { applySidecar } from '../src/domain/apply-sidecar.ts';
+import { applyMetadata } from '../src/domain/apply-metadata.ts';
 import { parseChapters } from '../src/domain/formats/chapters.ts';
+import { readJson } from '../src/domain/formats/json.ts';
 import { TranscriptError } from '../src/domain/errors.ts';
 import { parseSidecar } from '../src/domain/sidecar.ts';
 import { parseSiteConfig } from '../src/domain/site-config.ts';
@@ -39,7 +40,7 @@ describe('sidecar', () => {
       ].join('\n'),
       'ep.yml',
     );
-    const out = applySidecar(parsed, sidecar);
+    const out = applyMetadata(parsed, { sidecar });
     assert.equal(out.title, 'A Better Title');
     assert.equal(out.metadata.date, '2026-05-01');
     assert.equal(out.metadata.language, 'en-GB');
@@ -57,23 +58,24 @@ describe('sidecar', () => {
   });
 
   it('names speaker turns in order, or alternates, only when asked', () => {
-    const named = applySidecar(parsed, parseSidecar('speakers:\n  turns: [Jakub Pachocki, Jacob Efron, Jakub Pachocki]\n', 'ep.yml'));
+    const named = applyMetadata(parsed, { sidecar: parseSidecar('speakers:\n  turns: [Jakub Pachocki, Jacob Efron, Jakub Pachocki]\n', 'ep.yml') });
     const turns = named.fragments.filter((f, i) => i === 0 || f.turn);
     assert.deepEqual(turns.slice(0, 4).map((f) => f.speaker), ['Jakub Pachocki', 'Jacob Efron', 'Jakub Pachocki', undefined]);
-    const alternating = applySidecar(parsed, parseSidecar('speakers:\n  alternate: [Host, Guest]\n', 'ep.yml'));
+    const alternating = applyMetadata(parsed, { sidecar: parseSidecar('speakers:\n  alternate: [Host, Guest]\n', 'ep.yml') });
     assert.deepEqual(alternating.fragments.filter((f, i) => i === 0 || f.turn).slice(0, 3).map((f) => f.speaker), ['Host', 'Guest', 'Host']);
-    assert.equal(applySidecar(parsed, undefined).fragments.some((f) => f.speaker), false);
+    assert.equal(applyMetadata(parsed).fragments.some((f) => f.speaker), false);
   });
 
   it('takes sections from a Podcasting 2.0 chapters file, skipping toc: false', () => {
-    const chapters = parseChapters('{"version":"1.2.0","chapters":[{"startTime":0,"title":"Intro"},{"startTime":60,"title":"Ad","toc":false},{"startTime":600,"title":"Main"}]}', 'c.json', 3527);
-    const out = applySidecar(parsed, parseSidecar('chapters: c.json\n', 'ep.yml'), chapters);
+    const text = '{"version":"1.2.0","chapters":[{"startTime":0,"title":"Intro"},{"startTime":60,"title":"Ad","toc":false},{"startTime":600,"title":"Main"}]}';
+    const chapters = parseChapters(readJson(text, 'c.json'), 'c.json');
+    const out = applyMetadata(parsed, { sidecar: parseSidecar('chapters: c.json\n', 'ep.yml'), chapters });
     assert.deepEqual(out.sections.map((s) => [s.start, s.end, s.title]), [[0, 600, 'Intro'], [600, 3527, 'Main']]);
   });
 
   it('reports an unknown key with its line and the allowed keys', () => {
     const e = error(() => parseSidecar('title: x\nauthor: me\n', 'ep.yml'));
-    assert.equal(e.format(), 'ep.yml:2: unknown key "author"\n  hint: allowed here: title, date, description, slug, language, media, speakers, sections, keyPoints, quotes, chapters');
+    assert.equal(e.format(), 'ep.yml:2: unknown key "author"\n  hint: allowed here: title, date, description, channel, slug, language, media, speakers, sections, keyPoints, quotes, chapters');
     const nested = error(() => parseSidecar('sections:\n  - start: 0\n    title: A\n    colour: red\n', 'ep.yml'));
     assert.equal(nested.format(), 'ep.yml:4: unknown key "sections.0.colour"\n  hint: allowed here: start, title, tag, summary');
   });
@@ -110,7 +112,7 @@ describe('site config', () => {
       title: 'Transcript Site', description: 'Transcripts you can browse, search and link to the moment.', base: '/', language: 'en', themeColor: '#1d4ed8',
     });
     assert.equal(error(() => parseSiteConfig('theme: dark\n', 'transcript-site.yml')).format(),
-      'transcript-site.yml:1: unknown key "theme"\n  hint: allowed: title, description, site, base, language, themeColor');
+      'transcript-site.yml:1: unknown key "theme"\n  hint: allowed here: title, description, site, base, language, themeColor');
     assert.match(error(() => parseSiteConfig('base: podcast\n', 'transcript-site.yml')).message, /^base: must start and end with "\/"/);
     assert.match(error(() => parseSiteConfig('site: example.com\n', 'transcript-site.yml')).message, /^site: must be an http\(s\) URL/);
     assert.match(error(() => parseSiteConfig('themeColor: blue\n', 'transcript-site.yml')).message, /^themeColor: must be a colour/);

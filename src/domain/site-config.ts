@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { TranscriptError } from './errors.ts';
+import { validate } from './validate.ts';
 import { readYaml } from './yaml.ts';
 
 const CONFIG_FILE = 'transcript-site.yml';
@@ -36,13 +36,5 @@ export function loadSiteConfig(root: string): SiteConfig {
 
 export function parseSiteConfig(text: string, file: string): SiteConfig {
   const yaml = readYaml(text, file);
-  const parsed = SiteConfigSchema.safeParse(yaml.data ?? {});
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const key = issue.code === 'unrecognized_keys' ? issue.keys[0]! : issue.path.map(String).join('.');
-  const line = yaml.lineOf(issue.code === 'unrecognized_keys' ? [key] : issue.path);
-  if (issue.code === 'unrecognized_keys') {
-    throw new TranscriptError(file, line, `unknown key "${key}"`, `allowed: ${Object.keys(SiteConfigSchema.shape).join(', ')}`);
-  }
-  throw new TranscriptError(file, line, `${key}: ${issue.message}`);
+  return validate(SiteConfigSchema, yaml.data ?? {}, { file, lineOf: yaml.lineOf });
 }
