@@ -17,6 +17,7 @@ const episodes = defineCollection({
     readingMinutes: z.number(),
     language: z.string().optional(),
     date: z.coerce.date().optional(),
+    channel: z.string().optional(),
     description: z.string(),
     descriptionIsAi: z.boolean(),
     disclaimer: z.string().optional(),

@@ -24,7 +24,7 @@ before(() => {
 
 describe('the build of the bundled episode', () => {
   it('reports progress: the episode parsed, then the site built', () => {
-    assert.match(site.stdout, /parsed openai-chief-scientist\.youtldr\.txt: youtldr, 7 sections, 1845 fragments, 13084 words, 0 warnings/);
+    assert.match(site.stdout, /parsed openai-chief-scientist\.youtldr\.txt: YouTLDR text export, 7 sections, 1845 fragments, 13084 words, 0 warnings/);
     assert.match(site.stdout, /astro: rendering pages…[\s\S]*astro: done[\s\S]*check: every transcript word is on its page \(13084 words, 1 episodes\)[\s\S]*pagefind: indexed \d+ pages/);
     assert.match(site.stdout, /built 1 episode\(s\), 12 pages, [\d.]+ MB into .* in [\d.]+ s/);
   });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { applySidecar } from '../src/domain/apply-sidecar.ts';
+import { applyMetadata } from '../src/domain/apply-metadata.ts';
 import { parseCaptions } from '../src/domain/formats/captions.ts';
 import { parseChapters } from '../src/domain/formats/chapters.ts';
 import { buildEpisode } from '../src/domain/episode.ts';
@@ -14,13 +14,14 @@ import { chaptersJson, transcriptJson, youtubeChapters } from '../src/domain/exp
 import { markdown, plainText } from '../src/domain/exports/text.ts';
 import { tokens } from '../src/domain/invariants.ts';
 import { parsePodcastJson } from '../src/domain/formats/podcast-json.ts';
+import { readJson } from '../src/domain/formats/json.ts';
 import type { Episode } from '../src/domain/types.ts';
 import { parseYoutldr } from '../src/domain/formats/youtldr.ts';
 import { bundled, root } from './helpers/build.ts';
 
 const youtldr = buildEpisode(parseYoutldr(readFileSync(bundled, 'utf8'), 'ep.txt'));
 const namespace = path.join(root, 'test', 'fixtures', 'podcast-namespace');
-const vttEpisode = buildEpisode(applySidecar(await parseCaptions(readFileSync(path.join(namespace, 'long-example.vtt'), 'utf8'), 'long.vtt', 'vtt'), undefined));
+const vttEpisode = buildEpisode(applyMetadata(await parseCaptions(readFileSync(path.join(namespace, 'long-example.vtt'), 'utf8'), 'long.vtt', 'vtt')));
 const words = (e: Episode) => e.source.fragments.flatMap((f) => tokens(f.text));
 const url = (slug: string) => `https://example.com/ep/${slug}/`;
 
@@ -69,12 +70,12 @@ describe('Podcasting 2.0 files', () => {
     const data = JSON.parse(json) as { version: string; segments: Array<{ speaker?: string; startTime: number; endTime: number; body: string }> };
     assert.equal(data.version, '1.0.0');
     assert.deepEqual(data.segments.map((s) => [s.startTime, s.endTime, s.body, s.speaker]), vttEpisode.source.fragments.map((f) => [f.time, f.end, f.text, f.speaker]));
-    assert.deepEqual(parsePodcastJson(json, 'transcript.json').fragments.flatMap((f) => tokens(f.text)), words(vttEpisode));
+    assert.deepEqual(parsePodcastJson(readJson(json, 'transcript.json'), 'transcript.json').fragments.flatMap((f) => tokens(f.text)), words(vttEpisode));
   });
 
   it('chapters.json lists the sections with titles and the section pages as url', () => {
     const json = chaptersJson(youtldr, url);
-    const back = parseChapters(json, 'chapters.json', youtldr.source.metadata.duration);
+    const back = parseChapters(readJson(json, 'chapters.json'), 'chapters.json');
     assert.deepEqual(back.map((c) => [c.start, c.title]), youtldr.sections.map((s) => [s.start, s.title]));
     assert.equal(JSON.parse(json).chapters[1].url, 'https://example.com/ep/timelines-and-benchmarks/');
     assert.equal(JSON.parse(json).version, '1.2.0');

@@ -7,9 +7,10 @@ import { parseCaptions } from '../src/domain/formats/captions.ts';
 import { TranscriptError } from '../src/domain/errors.ts';
 import { tokens } from '../src/domain/invariants.ts';
 import { parsePodcastJson } from '../src/domain/formats/podcast-json.ts';
+import { readJson } from '../src/domain/formats/json.ts';
 import { parseYoutldr } from '../src/domain/formats/youtldr.ts';
 import { buildEpisode } from '../src/domain/episode.ts';
-import { applySidecar } from '../src/domain/apply-sidecar.ts';
+import { applyMetadata } from '../src/domain/apply-metadata.ts';
 import { autoSections } from '../src/domain/auto-sections.ts';
 import { root } from './helpers/build.ts';
 
@@ -89,7 +90,7 @@ describe('SRT', () => {
 
 describe('Podcasting 2.0 JSON', () => {
   it('reads example.json: word-level segments merged into fragments, speakers kept', () => {
-    const t = parsePodcastJson(read('example.json'), 'example.json');
+    const t = parsePodcastJson(readJson(read('example.json'), 'example.json'), 'example.json');
     assert.deepEqual(t.fragments.map((f) => [f.time, f.speaker, f.text, f.turn]), [
       [0.5, 'Darth Vader', 'I am your father.', true],
       [2.75, 'Luke', 'Nooooo', true],
@@ -98,13 +99,13 @@ describe('Podcasting 2.0 JSON', () => {
 
   it('keeps paragraph-level segments whole', () => {
     const json = JSON.stringify({ version: '1.0.0', segments: [{ speaker: 'A', startTime: 0, endTime: 30, body: 'A whole paragraph of speech. It goes on.' }, { startTime: 31, body: 'Same speaker, no name given.' }] });
-    const t = parsePodcastJson(json, 'x.json');
+    const t = parsePodcastJson(readJson(json, 'x.json'), 'x.json');
     assert.deepEqual(t.fragments.map((f) => [f.speaker, f.text]), [['A', 'A whole paragraph of speech. It goes on.'], ['A', 'Same speaker, no name given.']]);
   });
 
   it('names what is wrong: not JSON, no segments, a segment without body or startTime', () => {
     const fails = (text: string, pattern: RegExp) =>
-      assert.throws(() => parsePodcastJson(text, 'x.json'), (e: unknown) => e instanceof TranscriptError && pattern.test(e.message));
+      assert.throws(() => parsePodcastJson(readJson(text, 'x.json'), 'x.json'), (e: unknown) => e instanceof TranscriptError && pattern.test(e.message));
     fails('{ nope', /not valid JSON/);
     fails('{"version":"1.0.0"}', /segments/);
     fails('{"segments":[{"startTime":1}]}', /segments\.0\.body/);
@@ -130,9 +131,9 @@ describe('episodes from any format', () => {
       ['short-example.vtt', (s: string) => parseCaptions(s, 'short-example.vtt', 'vtt')],
       ['long-example.vtt', (s: string) => parseCaptions(s, 'long-example.vtt', 'vtt')],
       ['example.srt', (s: string) => parseCaptions(s, 'example.srt', 'srt')],
-      ['example.json', (s: string) => parsePodcastJson(s, 'example.json')],
+      ['example.json', (s: string) => parsePodcastJson(readJson(s, 'example.json'), 'example.json')],
     ] as const) {
-      const episode = buildEpisode(applySidecar(await parse(read(name)), undefined));
+      const episode = buildEpisode(applyMetadata(await parse(read(name))));
       assert.ok(episode.sections.length >= 1, name);
       assert.deepEqual(episode.sections.flatMap((s) => s.paragraphs.flatMap((p) => tokens(p.text))), words(episode.source.fragments), name);
       assert.ok(episode.sections.flatMap((s) => s.paragraphs).some((p) => p.speaker), `${name} shows speakers`);
@@ -141,6 +142,6 @@ describe('episodes from any format', () => {
 
   it('reads the bundled YouTLDR export unchanged through the same path', () => {
     const t = parseYoutldr(readFileSync(path.join(root, 'content', 'openai-chief-scientist.youtldr.txt'), 'utf8'), 'x');
-    assert.equal(applySidecar(t, undefined).sections.length, 7);
+    assert.equal(applyMetadata(t).sections.length, 7);
   });
 });

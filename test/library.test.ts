@@ -30,10 +30,10 @@ before(() => {
 
 describe('a library of mixed formats', () => {
   it('reports each episode as it is parsed', () => {
-    assert.match(site.stdout, /parsed chief-scientist\.youtldr\.txt: youtldr, 7 sections, 1845 fragments, 13084 words, 0 warnings → \/chief-scientist\//);
-    assert.match(site.stdout, /parsed ten-things\.vtt: vtt, 3 sections, 222 fragments, 2492 words/);
-    assert.match(site.stdout, /parsed srt-episode\.srt: srt, 2 sections \(automatic\), 222 fragments/);
-    assert.match(site.stdout, /parsed vader\.json: podcast-json, 1 sections \(automatic\), 2 fragments, 5 words/);
+    assert.match(site.stdout, /parsed chief-scientist\.youtldr\.txt: YouTLDR text export, 7 sections, 1845 fragments, 13084 words, 0 warnings → \/chief-scientist\//);
+    assert.match(site.stdout, /parsed ten-things\.vtt: WebVTT, 3 sections, 222 fragments, 2492 words/);
+    assert.match(site.stdout, /parsed srt-episode\.srt: SRT, 2 sections \(automatic\), 222 fragments/);
+    assert.match(site.stdout, /parsed vader\.json: Podcasting 2\.0 JSON, 1 sections \(automatic\), 2 fragments, 5 words/);
     assert.match(site.stdout, /check: every transcript word is on its page \(18073 words, 4 episodes\)/);
   });
 
@@ -93,7 +93,7 @@ describe('transcript-site check', () => {
   it('exits 0 on good files and prints a line for each', () => {
     const run = check(path.join(content, 'ten-things.vtt'), path.join(content, 'vader.json'), path.join(content, 'ten-things.yml'), path.join(content, 'ten-things.chapters.json'));
     assert.equal(run.code, 0, run.stdout + run.stderr);
-    assert.match(run.stdout, /ten-things\.vtt: ok \(vtt, 3 sections, 222 fragments, 2492 words\)/);
+    assert.match(run.stdout, /ten-things\.vtt: ok \(WebVTT, 3 sections, 222 fragments, 2492 words\)/);
     assert.match(run.stdout, /4 file\(s\) checked: 0 with errors/);
   });
 

@@ -65,17 +65,17 @@ describe('YouTLDR parser on the bundled episode', () => {
 
   it('reads 1,845 fragments holding 13,171 tokens: 13,084 words and 87 ">>" turn markers', () => {
     assert.equal(parsed.fragments.length, 1845);
-    assert.equal(parsed.turnMarkers, 87);
+    assert.equal(parsed.fragments.filter((f) => f.label === '>>').length, 87);
     assert.equal(parsed.fragments.filter((f) => f.turn).length, 87);
     const total = parsed.fragments.reduce((n, f) => n + words(f.text), 0);
     assert.equal(total, 13084);
-    assert.equal(total + parsed.turnMarkers, 13171);
+    assert.equal(total + parsed.fragments.filter((f) => f.label === '>>').length, 13171);
     assert.ok(parsed.fragments.every((f) => !f.text.includes('>>')), 'turn markers are not text');
   });
 
   it('keeps fragment times and source lines', () => {
     assert.deepEqual(parsed.fragments[0], { time: 0, text: 'I definitely agree that continual', turn: false, line: 84 });
-    assert.deepEqual(parsed.fragments[7], { time: 9, text: 'What are like the other research areas', turn: true, line: 112 });
+    assert.deepEqual(parsed.fragments[7], { time: 9, text: 'What are like the other research areas', turn: true, line: 112, label: '>>' });
     assert.equal(parsed.fragments.at(-1)!.text, 'listening. We\'ll see you next episode.');
   });
 

@@ -9,11 +9,16 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TranscriptError } from '../../src/domain/errors.ts';
 import { loadSiteConfig } from '../../src/domain/site-config.ts';
-import { parseChapters } from '../../src/domain/formats/chapters.ts';
+import { isChapters, parseChapters } from '../../src/domain/formats/chapters.ts';
+import { FORMAT_LIST, readerFor } from '../../src/domain/formats/index.ts';
+import { readJson } from '../../src/domain/formats/json.ts';
+import { isYtDlpInfo, parseYtDlpInfo } from '../../src/domain/formats/yt-dlp-info.ts';
+import { decodeText } from '../../src/domain/decode-text.ts';
+import { nameFile } from '../../src/domain/episode-files.ts';
 import { parseSidecar } from '../../src/domain/sidecar.ts';
 import { CORRECTIONS_FILE, parseCorrections } from '../../src/domain/corrections.ts';
 import { writeLlmsTxt } from './downloads.ts';
-import { checkSlugs, FORMATS, loadCorrections, loadEpisode, transcriptFiles, wordCount } from './generate.ts';
+import { checkSlugs, episodeOf, findEpisodes, loadCorrections, loadEpisode, wordCount } from './generate.ts';
 import { finishSite } from '../../src/integrations/finish.ts';
 import { prepareAll } from './pool.ts';
 import { downloadsDir, wordsFile } from './prepare.ts';
@@ -62,32 +67,39 @@ async function check(files: string[]): Promise<number> {
   for (const file of files) {
     const name = path.relative(process.cwd(), path.resolve(file)) || file;
     try {
-      if (path.basename(file) === CORRECTIONS_FILE) {
-        console.log(`${name}: ok (${parseCorrections(await readFile(file, 'utf8'), name).length} corrections)`);
+      const text = () => readFile(file).then((bytes) => decodeText(bytes, name));
+      const role = path.basename(file) === CORRECTIONS_FILE ? 'corrections' : nameFile(path.basename(file)).role;
+      if (role === 'corrections') {
+        console.log(`${name}: ok (${parseCorrections(await text(), name).length} corrections)`);
         continue;
       }
-      if (/\.ya?ml$/.test(file)) {
-        parseSidecar(await readFile(file, 'utf8'), name);
+      if (role === 'sidecar') {
+        parseSidecar(await text(), name);
         console.log(`${name}: ok (sidecar)`);
         continue;
       }
-      if (file.endsWith('.json')) {
-        const text = await readFile(file, 'utf8');
-        if (/^\s*\{[\s\S]*"chapters"\s*:/.test(text) && !/"segments"\s*:/.test(text)) {
-          const chapters = parseChapters(text, name, Infinity);
-          console.log(`${name}: ok (chapters, ${chapters.length} listed)`);
+      if (role === 'metadata' || role === 'chapters' || (role === 'transcript' && file.endsWith('.json'))) {
+        // Metadata and chapters are recognised by what they hold, whatever their name.
+        const json = readJson(await text(), name);
+        if (isYtDlpInfo(json.data) || role === 'metadata') {
+          const info = parseYtDlpInfo(json, name);
+          console.log(`${name}: ok (yt-dlp metadata${info.title ? `: "${info.title}"` : ''}, ${info.chapters?.length ?? 0} chapters)`);
+          continue;
+        }
+        if (isChapters(json.data) || role === 'chapters') {
+          console.log(`${name}: ok (chapters, ${parseChapters(json, name).length} listed)`);
           continue;
         }
       }
-      if (!FORMATS.some((f) => file.endsWith(f.ext))) {
-        throw new TranscriptError(name, undefined, 'not a transcript of a supported format', `supported: ${FORMATS.map((f) => `${f.name} (${f.ext})`).join(', ')}`);
+      if (role !== 'transcript') {
+        throw new TranscriptError(name, undefined, 'not a transcript in a format this site reads', `the formats read, and how each starts:\n    ${FORMAT_LIST}`);
       }
-      const episode = await loadEpisode(path.resolve(file));
+      const episode = await loadEpisode(await episodeOf(file));
       for (const w of episode.warnings) {
         warnings++;
         console.log(`${w.file}${w.line ? `:${w.line}` : ''}: warning: ${w.message}`);
       }
-      console.log(`${name}: ok (${episode.source.format}, ${episode.sections.length} sections, ${episode.source.fragments.length} fragments, ${wordCount(episode)} words)`);
+      console.log(`${name}: ok (${readerFor(episode.source.format).name}, ${episode.sections.length} sections, ${episode.source.fragments.length} fragments, ${wordCount(episode)} words)`);
     } catch (error) {
       if (!(error instanceof TranscriptError)) throw error;
       errors++;
@@ -126,9 +138,11 @@ async function buildSite(args: string[]): Promise<number> {
   // Astro may load while the last episodes are prepared. If the build fails before it renders,
   // this process exits and the Astro process, its IPC channel closed, stops too.
   const renderer = makeRenderer();
-  const episodes = await prepareAll(await transcriptFiles(contentDir), rules, generated, urls, (e) => {
+  const library = await findEpisodes(contentDir, siteConfig.language);
+  for (const file of library.orphans) console.log(`  note: ${file}: no transcript has its name (the part before the extension); not used`);
+  const episodes = await prepareAll(library.episodes, rules, generated, urls, (e) => {
     console.log(
-      `parsed ${path.basename(e.file)}: ${e.format}, ${e.sections.length} sections${e.autoSections ? ' (automatic)' : ''}, ` +
+      `parsed ${path.basename(e.file)}: ${readerFor(e.format).name}, ${e.sections.length} sections${e.autoSections ? ' (automatic)' : ''}, ` +
         `${e.fragments} fragments, ${e.words} words, ${e.warnings.length} warnings → /${e.slug}/`,
     );
     for (const w of e.warnings) console.log(`  warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);

@@ -1,85 +1,87 @@
 /** content/ → episodes → MDX files. Everything before Astro runs. */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { applySidecar } from '../../src/domain/apply-sidecar.ts';
-import { parseCaptions } from '../../src/domain/formats/captions.ts';
-import { parseChapters } from '../../src/domain/formats/chapters.ts';
-import { applyCorrections, CORRECTIONS_FILE, parseCorrections, type CorrectionRule } from '../../src/domain/corrections.ts';
-import { buildEpisode, episodeSlug } from '../../src/domain/episode.ts';
+import { CORRECTIONS_FILE, parseCorrections, type CorrectionRule } from '../../src/domain/corrections.ts';
+import { decodeText } from '../../src/domain/decode-text.ts';
+import { groupFiles, nameFile, type EpisodeFiles } from '../../src/domain/episode-files.ts';
 import { TranscriptError } from '../../src/domain/errors.ts';
 import { tokenCount } from '../../src/domain/invariants.ts';
-import { parsePodcastJson } from '../../src/domain/formats/podcast-json.ts';
+import { readEpisode, type TextFile } from '../../src/domain/read-episode.ts';
 import { parseSidecar, type Sidecar } from '../../src/domain/sidecar.ts';
-import type { Episode, ParsedTranscript } from '../../src/domain/types.ts';
-import { parseYoutldr } from '../../src/domain/formats/youtldr.ts';
+import type { Episode } from '../../src/domain/types.ts';
 import { overviewTree, sectionTree } from './mdx-pages.ts';
 import { serializeMdx } from './mdx-serialize.ts';
 
-type Parser = (text: string, file: string) => ParsedTranscript | Promise<ParsedTranscript>;
+/** An episode's files, by name, in the folder `dir`. */
+export interface EpisodeJob extends EpisodeFiles {
+  dir: string;
+}
 
-/** Formats by file extension. */
-export const FORMATS: Array<{ ext: string; name: string; parse: Parser }> = [
-  { ext: '.txt', name: 'YouTLDR text export', parse: parseYoutldr },
-  { ext: '.vtt', name: 'WebVTT', parse: (t, f) => parseCaptions(t, f, 'vtt') },
-  { ext: '.srt', name: 'SRT', parse: (t, f) => parseCaptions(t, f, 'srt') },
-  { ext: '.json', name: 'Podcasting 2.0 JSON', parse: parsePodcastJson },
-];
-const SIDECAR_EXTS = ['.yml', '.yaml'];
-
-/** `talk.youtldr.txt` and `talk.vtt` both have the episode name `talk`: their sidecar is `talk.yml`. */
-export const episodeName = (file: string) => path.basename(file).replace(/\..*$/, '');
+/** The episodes of a content folder, and the files that belong to none (to mention). */
+export interface Library {
+  episodes: EpisodeJob[];
+  orphans: string[];
+}
 
 /**
- * Transcript files in `dir`, sorted so output never depends on directory order. Chapters files
- * named by a sidecar are inputs to that episode, not episodes of their own.
+ * The episodes in `dir`: each transcript with the files that share its stem (see
+ * src/domain/episode-files.ts). A chapters file a sidecar names is that episode's, not one of its
+ * own. `language` picks among an episode's transcripts in several languages, unless its
+ * sidecar names another.
  */
-export async function transcriptFiles(dir: string): Promise<string[]> {
+export async function findEpisodes(dir: string, language: string): Promise<Library> {
   let names: string[];
   try {
-    names = (await readdir(dir)).sort();
+    names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
   } catch {
     throw new TranscriptError(dir, undefined, 'the content folder does not exist', 'create it and put transcripts in it, or pass --content DIR');
   }
-  const chapterFiles = new Set<string>();
-  for (const name of names.filter((n) => SIDECAR_EXTS.includes(path.extname(n)) && n !== CORRECTIONS_FILE)) {
+  const sidecars = new Map<string, Sidecar>();
+  const claimed = new Set<string>([CORRECTIONS_FILE]);
+  for (const name of names.filter((n) => n !== CORRECTIONS_FILE && nameFile(n).role === 'sidecar')) {
     const sidecar = await readSidecar(path.join(dir, name));
-    if (sidecar?.chapters) chapterFiles.add(path.resolve(dir, sidecar.chapters));
+    sidecars.set(nameFile(name).stem, sidecar);
+    // Only a chapters file in this folder can be mistaken for a transcript of its own.
+    if (sidecar.chapters && path.dirname(path.resolve(dir, sidecar.chapters)) === path.resolve(dir)) claimed.add(path.basename(sidecar.chapters));
   }
-  const files = names
-    .filter((n) => FORMATS.some((f) => n.endsWith(f.ext)))
-    .map((n) => path.join(dir, n))
-    .filter((f) => !chapterFiles.has(path.resolve(f)));
-  if (files.length === 0) {
-    throw new TranscriptError(dir, undefined, 'no transcripts found', `add files ending in ${FORMATS.map((f) => f.ext).join(', ')}`);
+  const { episodes, orphans } = groupFiles(names, (stem) => sidecars.get(stem)?.language ?? language, claimed);
+  if (episodes.length === 0) {
+    throw new TranscriptError(dir, undefined, 'no transcripts found', 'add transcripts (.txt, .vtt, .srt, .json); see the README for the formats read');
   }
-  return files;
+  return { episodes: episodes.map((e) => ({ ...e, dir })), orphans: orphans.map((o) => shown(path.join(dir, o))) };
 }
 
-async function readSidecar(file: string): Promise<Sidecar | undefined> {
-  const text = await readFile(file, 'utf8').catch(() => undefined);
-  return text === undefined ? undefined : parseSidecar(text, shown(file));
+/** One transcript with the files beside it that share its stem, for `check`: as the build groups them. */
+export async function episodeOf(file: string): Promise<EpisodeJob> {
+  const dir = path.dirname(path.resolve(file));
+  const own = nameFile(path.basename(file));
+  const beside = (await readdir(dir)).map(nameFile).filter((n) => n.stem === own.stem);
+  const role = (r: string) => beside.find((n) => n.role === r)?.name;
+  const [sidecar, metadata, chapters] = [role('sidecar'), role('metadata'), role('chapters')];
+  return {
+    dir,
+    name: own.stem,
+    transcript: own.name,
+    skipped: [],
+    ...(own.language ? { language: own.language } : {}),
+    ...(sidecar ? { sidecar } : {}),
+    ...(metadata ? { metadata } : {}),
+    ...(chapters ? { chapters } : {}),
+  };
+}
+
+async function readSidecar(file: string): Promise<Sidecar> {
+  return parseSidecar(await readText(file), shown(file));
 }
 
 const shown = (file: string) => path.relative(process.cwd(), file) || file;
 
-/** Decode bytes as UTF-8, refusing binary and mis-encoded files with a clear message. */
-export function decodeText(bytes: Uint8Array, file: string): string {
-  if (bytes.length === 0) throw new TranscriptError(file, 1, 'the file is empty');
-  if (bytes.includes(0)) throw new TranscriptError(file, undefined, 'this is a binary file, not a transcript', 'transcripts are UTF-8 text files');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const bad = bytes.findIndex((_, i) => {
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, i + 1), { stream: false });
-        return false;
-      } catch {
-        return i > 0 && (bytes[i]! & 0xc0) !== 0x80;
-      }
-    });
-    const line = bad > 0 ? new TextDecoder().decode(bytes.subarray(0, bad)).split('\n').length : undefined;
-    throw new TranscriptError(file, line, 'the file is not valid UTF-8 text', 'save it as UTF-8 (most editors have an "encoding" option)');
-  }
+async function readText(file: string): Promise<string> {
+  return decodeText(await readFile(file), shown(file));
+}
+
+async function textFile(file: string): Promise<TextFile> {
+  return { name: shown(file), text: await readText(file) };
 }
 
 /** The site's corrections (`corrections.yml` in the content folder), or none. */
@@ -89,29 +91,29 @@ export async function loadCorrections(dir: string): Promise<CorrectionRule[]> {
   return text === undefined ? [] : parseCorrections(text, shown(file));
 }
 
-/** Parse one transcript with its sidecar (and the sidecar's chapters) into an episode. */
-export async function loadEpisode(file: string, rules: readonly CorrectionRule[] = [], counts?: number[]): Promise<Episode> {
-  const format = FORMATS.find((f) => file.endsWith(f.ext))!;
-  const name = shown(file);
-  const parsed = await format.parse(decodeText(await readFile(file), name), name);
-  const dir = path.dirname(file);
-  let sidecar: Sidecar | undefined;
-  for (const ext of SIDECAR_EXTS) sidecar ??= await readSidecar(path.join(dir, `${episodeName(file)}${ext}`));
-  let chapters;
+/** Read an episode's files and make the episode (src/domain/read-episode.ts). */
+export async function loadEpisode(job: EpisodeJob, rules: readonly CorrectionRule[] = [], counts?: number[]): Promise<Episode> {
+  const at = (name: string) => path.join(job.dir, name);
+  const sidecar = job.sidecar ? await readSidecar(at(job.sidecar)) : undefined;
+  let chapters: TextFile | undefined;
   if (sidecar?.chapters) {
-    const chaptersFile = path.resolve(dir, sidecar.chapters);
-    const text = await readFile(chaptersFile, 'utf8').catch(() => {
-      throw new TranscriptError(`${shown(path.join(dir, episodeName(file)))}.yml`, undefined, `chapters file "${sidecar!.chapters}" not found`, 'the path is relative to the sidecar');
+    const file = path.resolve(job.dir, sidecar.chapters);
+    chapters = await textFile(file).catch((error: unknown) => {
+      if (error instanceof TranscriptError) throw error;
+      throw new TranscriptError(shown(at(job.sidecar!)), undefined, `chapters file "${sidecar.chapters}" not found`, 'the path is relative to the sidecar');
     });
-    chapters = parseChapters(text, shown(chaptersFile), parsed.metadata.duration);
+  } else if (job.chapters) {
+    chapters = await textFile(at(job.chapters));
   }
-  const merged = applySidecar(parsed, sidecar, chapters);
-  // Rules may be limited to episodes, named by file name or slug.
-  const names = [episodeName(file), merged.slug ?? episodeSlug(merged.title)];
-  const applicable = rules.map((r, i) => ({ r, i })).filter(({ r }) => !r.episodes || r.episodes.some((e) => names.includes(e)));
-  const { fragments, corrections, counts: made } = applyCorrections(merged.fragments, applicable.map(({ r }) => r));
-  made.forEach((n, k) => counts && (counts[applicable[k]!.i]! += n));
-  return buildEpisode({ ...merged, fragments }, corrections);
+  return readEpisode({
+    name: job.name,
+    transcript: await textFile(at(job.transcript)),
+    language: job.language,
+    sidecar,
+    metadata: job.metadata ? await textFile(at(job.metadata)) : undefined,
+    chapters,
+    skipped: job.skipped.map((s) => ({ ...s, file: shown(at(s.file)) })),
+  }, rules, counts);
 }
 
 /** Two episodes may not share a slug: the second one named is the error. */
@@ -121,7 +123,7 @@ export function checkSlugs(episodes: ReadonlyArray<{ slug: string; file: string 
     const other = bySlug.get(slug);
     if (other) {
       throw new TranscriptError(file, undefined, `gets the URL slug "${slug}", which ${other} has already`,
-        `give one of them another title, or a "slug:" in its sidecar (${episodeName(file)}.yml)`);
+        `give one of them another title, or a "slug:" in its sidecar (${nameFile(path.basename(file)).stem}.yml)`);
     }
     bySlug.set(slug, file);
   }

@@ -2,6 +2,7 @@
 import type { Root, RootContent } from 'mdast';
 import { stringify as toYaml } from 'yaml';
 import type { Episode, KeyPoint, Paragraph, Section } from '../../src/domain/types.ts';
+import { episodeEnd } from '../../src/domain/episode-end.ts';
 import { tokenCount } from '../../src/domain/invariants.ts';
 import { sentenceSpans } from '../../src/domain/nlp.ts';
 import { element, heading, inline, paragraph, text } from './mdast.ts';
@@ -50,13 +51,14 @@ export function overviewTree(episode: Episode): Root {
       title: source.title,
       format: source.format,
       file: source.file,
-      duration: source.metadata.duration,
+      duration: episodeEnd(source),
       words,
       readingMinutes: source.metadata.readingMinutes ?? Math.max(1, Math.round(words / 200)),
       ...(source.metadata.language ? { language: source.metadata.language } : {}),
       ...(source.metadata.date ? { date: source.metadata.date } : {}),
+      ...(source.channel ? { channel: source.channel } : {}),
       description: source.description ?? firstSentence(source.summary[0] ?? ''),
-      // The description is the publisher's own words when the sidecar gives it; otherwise AI.
+      // The description is the publisher's own words when the sidecar or yt-dlp's metadata gives it; otherwise AI.
       descriptionIsAi: !source.description && source.summary.length > 0,
       ...(source.disclaimer ? { disclaimer: source.disclaimer } : {}),
       ...(source.media ? { media: source.media } : {}),

@@ -12,9 +12,10 @@ import { fileURLToPath } from 'node:url';
 import type { CorrectionRule } from '../../src/domain/corrections.ts';
 import { TranscriptError } from '../../src/domain/errors.ts';
 import type { SiteUrls } from './downloads.ts';
+import type { EpisodeJob } from './generate.ts';
 import type { EpisodeSummary } from './prepare.ts';
 
-export interface Job { index: number; file: string; rules: CorrectionRule[]; generated: string; urls: SiteUrls }
+export interface Job { index: number; episode: EpisodeJob; rules: CorrectionRule[]; generated: string; urls: SiteUrls }
 export type Reply =
   | { index: number; summary: EpisodeSummary }
   | { index: number; error: { file: string; line: number | undefined; message: string; hint: string | undefined } }
@@ -31,7 +32,7 @@ const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 export const LEAN_HEAP = ['--max-semi-space-size=4'];
 
 export async function prepareAll(
-  files: readonly string[],
+  files: readonly EpisodeJob[],
   rules: CorrectionRule[],
   generated: string,
   urls: SiteUrls,
@@ -64,7 +65,7 @@ export async function prepareAll(
       }
       const index = next++;
       holding.set(worker, index);
-      worker.send({ index, file: files[index]!, rules, generated, urls } satisfies Job);
+      worker.send({ index, episode: files[index]!, rules, generated, urls } satisfies Job);
     };
     for (let i = 0; i < count; i++) {
       // The build's own Node flags (say --max-old-space-size) reach the workers too.
@@ -72,12 +73,12 @@ export async function prepareAll(
       worker.on('error', reject);
       worker.on('exit', (code, signal) => {
         const index = holding.get(worker);
-        if (index !== undefined) reject(new Error(`preparing ${files[index]} failed: its worker process ended (${signal ?? `exit code ${code}`})`));
+        if (index !== undefined) reject(new Error(`preparing ${files[index]!.transcript} failed: its worker process ended (${signal ?? `exit code ${code}`})`));
       });
       worker.on('message', (reply: Reply) => {
         holding.delete(worker);
         if ('error' in reply) return reject(new TranscriptError(reply.error.file, reply.error.line, reply.error.message, reply.error.hint));
-        if ('crash' in reply) return reject(new Error(`preparing ${files[reply.index]} failed:\n${reply.crash}`));
+        if ('crash' in reply) return reject(new Error(`preparing ${files[reply.index]!.transcript} failed:\n${reply.crash}`));
         results[reply.index] = reply.summary;
         while (reported < files.length && results[reported]) onEpisode(results[reported++]!);
         if (reported === files.length) resolve();

@@ -9,7 +9,7 @@ import type { CorrectionRule } from '../../src/domain/corrections.ts';
 import { tokens } from '../../src/domain/invariants.ts';
 import type { TranscriptFormat, TranscriptWarning } from '../../src/domain/types.ts';
 import { writeEpisodeDownloads, type SiteUrls } from './downloads.ts';
-import { loadEpisode, wordCount, writeEpisodeMdx } from './generate.ts';
+import { loadEpisode, wordCount, writeEpisodeMdx, type EpisodeJob } from './generate.ts';
 
 export interface EpisodeSummary {
   file: string;
@@ -29,9 +29,9 @@ export interface EpisodeSummary {
 export const downloadsDir = (generated: string, slug: string) => path.join(generated, slug, 'downloads');
 export const wordsFile = (generated: string, slug: string) => path.join(generated, slug, 'words.json');
 
-export async function prepareEpisode(file: string, rules: readonly CorrectionRule[], generated: string, urls: SiteUrls): Promise<EpisodeSummary> {
+export async function prepareEpisode(job: EpisodeJob, rules: readonly CorrectionRule[], generated: string, urls: SiteUrls): Promise<EpisodeSummary> {
   const counts = rules.map(() => 0);
-  const episode = await loadEpisode(file, rules, counts);
+  const episode = await loadEpisode(job, rules, counts);
   await writeEpisodeMdx(episode, generated);
   await writeEpisodeDownloads(episode, downloadsDir(generated, episode.slug), urls);
   // What each section page must show, word for word: read back after Astro by src/integrations/finish.ts.

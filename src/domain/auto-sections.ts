@@ -10,7 +10,8 @@ const MAX = 10 * 60;
 /** A last part shorter than this joins the one before it. */
 const SHORTEST_TAIL = 4 * 60;
 
-export function autoSections(fragments: readonly Fragment[], duration: number): SectionSource[] {
+/** `end`: the episode's end (episode-end.ts). */
+export function autoSections(fragments: readonly Fragment[], end: number): SectionSource[] {
   const starts = [0];
   let from = 0;
   for (let i = 1; i < fragments.length; i++) {
@@ -23,7 +24,6 @@ export function autoSections(fragments: readonly Fragment[], duration: number): 
       from = t;
     }
   }
-  const end = Math.max(duration, fragments.at(-1)?.end ?? fragments.at(-1)?.time ?? 0);
   if (starts.length > 1 && end - starts.at(-1)! < SHORTEST_TAIL) starts.pop();
   return starts.map((start, i) => {
     const stop = starts[i + 1] ?? end;

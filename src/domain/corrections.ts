@@ -4,7 +4,7 @@
  * show the corrected words; each corrected span remembers its original for the reader.
  */
 import { z } from 'zod';
-import { TranscriptError } from './errors.ts';
+import { validate } from './validate.ts';
 import { tokens } from './invariants.ts';
 import { readYaml } from './yaml.ts';
 import type { Fragment } from './types.ts';
@@ -27,19 +27,8 @@ export interface CorrectionRule extends z.infer<typeof Rule> {
 export function parseCorrections(source: string, file: string): CorrectionRule[] {
   const yaml = readYaml(source, file);
   const lineOf = yaml.lineOf;
-  const parsed = Rules.safeParse(yaml.data ?? []);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const at = issue.path.map(String).join('.');
-    if (issue.code === 'unrecognized_keys') {
-      throw new TranscriptError(file, lineOf(issue.path), `unknown key "${at}.${issue.keys[0]}"`, 'allowed: from, to, episodes');
-    }
-    const missing = issue.path.length === 2 && issue.code === 'invalid_type' && /undefined/.test(issue.message);
-    throw new TranscriptError(file, lineOf(issue.path),
-      missing ? `entry ${Number(issue.path[0]) + 1} has no "${String(issue.path[1])}"` : `${at || 'the file'}: ${issue.message}`,
-      'each entry is { from: words as transcribed, to: the right words, episodes: [optional list] }');
-  }
-  return parsed.data.map((rule, i) => ({ ...rule, line: lineOf([i]) }));
+  const rules = validate(Rules, yaml.data ?? [], { file, lineOf, hint: 'each entry is { from: words as transcribed, to: the right words, episodes: [optional list] }' });
+  return rules.map((rule, i) => ({ ...rule, line: lineOf([i]) }));
 }
 
 /** A corrected span in the corrected token stream of an episode. */
@@ -57,6 +46,8 @@ interface Token {
   raw: string;
   /** The word without leading/trailing punctuation, lower-cased, for matching. */
   core: string;
+  /** When it is said, where the source times its words. */
+  time: number | undefined;
 }
 
 const EDGE = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u;
@@ -69,7 +60,7 @@ const coreOf = (raw: string) => EDGE.exec(raw)![2]!.toLowerCase();
 export function applyCorrections(fragments: readonly Fragment[], rules: readonly CorrectionRule[]): { fragments: Fragment[]; corrections: Correction[]; counts: number[] } {
   const counts = rules.map(() => 0);
   if (rules.length === 0) return { fragments: [...fragments], corrections: [], counts };
-  const stream: Token[] = fragments.flatMap((f, fragment) => tokens(f.text).map((raw) => ({ fragment, raw, core: coreOf(raw) })));
+  const stream: Token[] = fragments.flatMap((f, fragment) => tokens(f.text).map((raw, k) => ({ fragment, raw, core: coreOf(raw), time: f.words?.[k] })));
   const order = rules.map((r, i) => ({ i, words: r.from.split(/\s+/).map(coreOf) })).sort((a, b) => b.words.length - a.words.length);
   const out: Token[] = [];
   const corrections: Correction[] = [];
@@ -87,14 +78,19 @@ export function applyCorrections(fragments: readonly Fragment[], rules: readonly
     replacement[replacement.length - 1] += trail;
     corrections.push({ token: out.length, tokens: replacement.length, original: matched.map((m) => m.raw).join(' '), rule: hit.i });
     // The corrected words belong to the fragment where the original began.
-    for (const raw of replacement) out.push({ fragment: matched[0]!.fragment, raw, core: coreOf(raw) });
+    // …and are said when it began.
+    for (const raw of replacement) out.push({ fragment: matched[0]!.fragment, raw, core: coreOf(raw), time: matched[0]!.time });
     counts[hit.i]!++;
     t += hit.words.length;
   }
-  const texts = fragments.map(() => [] as string[]);
-  for (const token of out) texts[token.fragment]!.push(token.raw);
+  const texts = fragments.map(() => [] as Token[]);
+  for (const token of out) texts[token.fragment]!.push(token);
   const touched = new Set(corrections.flatMap((c) => out.slice(c.token, c.token + c.tokens).map((tk) => tk.fragment)));
-  const corrected = fragments.map((f, i) => (touched.has(i) || texts[i]!.length !== tokens(f.text).length ? { ...f, text: texts[i]!.join(' ') } : f));
+  const corrected = fragments.map((f, i) => {
+    if (!touched.has(i) && texts[i]!.length === tokens(f.text).length) return f;
+    const text = texts[i]!.map((tk) => tk.raw).join(' ');
+    return f.words ? { ...f, text, words: texts[i]!.map((tk) => tk.time!) } : { ...f, text };
+  });
   return { fragments: corrected, corrections, counts };
 }
 

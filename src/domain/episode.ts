@@ -4,28 +4,29 @@ import { checkEpisode } from './invariants.ts';
 import { reflow } from './reflow.ts';
 import { assignFragments, slugs } from './sections.ts';
 import { autoSections } from './auto-sections.ts';
+import { episodeEnd } from './episode-end.ts';
 import { locateCorrections, type Correction } from './corrections.ts';
 import { keyMoments } from './key-moments.ts';
 import { forgetTexts } from './nlp.ts';
 import { locateQuote, transcriptWords } from './quotes.ts';
 import type { Episode, ParsedTranscript, Quote, Section, SectionSource, TranscriptWarning } from './types.ts';
 import GithubSlugger from 'github-slugger';
+import { SITE_ROUTES } from './routes.ts';
 
 /** Longest episode slug; longer titles are cut at a word boundary. */
 const MAX_SLUG = 50;
 
 export function episodeSlug(title: string): string {
   const full = new GithubSlugger().slug(title).replace(/-+/g, '-').replace(/^-|-$/g, '');
-  if (full.length <= MAX_SLUG) return full || 'episode';
   const cut = full.slice(0, MAX_SLUG + 1);
-  return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : MAX_SLUG);
+  const slug = full.length <= MAX_SLUG ? full || 'episode' : cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : MAX_SLUG);
+  // The site's own pages keep their names (routes.ts); a title that would take one gets its next form.
+  return SITE_ROUTES.includes(slug) ? `${slug}-1` : slug;
 }
 
 export function buildEpisode(source: ParsedTranscript, corrections: readonly Correction[] = []): Episode {
   forgetTexts();
-  const lastTime = source.fragments.at(-1)?.time ?? 0;
-  const duration = Math.max(source.metadata.duration, lastTime);
-  const sources: SectionSource[] = source.sections.length ? source.sections : autoSections(source.fragments, duration);
+  const sources: SectionSource[] = source.sections.length ? source.sections : autoSections(source.fragments, episodeEnd(source));
   const ranges = assignFragments(sources, source.fragments);
   const sectionSlugs = slugs(sources.map((s) => s.title));
   const sections: Section[] = sources.map((s, index) => ({
@@ -46,7 +47,7 @@ export function buildEpisode(source: ParsedTranscript, corrections: readonly Cor
   const keyPoints = source.keyPoints.map((k, i) => ({ ...k, section: homes[i]! }));
   for (const point of keyPoints) sections.find((s) => s.slug === point.section)!.keyPoints.push(point);
 
-  const warnings: TranscriptWarning[] = [];
+  const warnings: TranscriptWarning[] = [...source.warnings];
   const quotes = groundQuotes(source, sections, warnings);
   const episode: Episode = { slug: source.slug ?? episodeSlug(source.title), source, sections, keyPoints, quotes, warnings, corrections: corrections.map((c) => c.original) };
   checkEpisode(episode, corrections.reduce((n, c) => n + c.tokens - c.original.split(/\s+/).length, 0));

@@ -2,8 +2,9 @@
  * The promise "every word reaches the site exactly once", checked on the model before anything
  * is written, and the sections' sanity. Failures name the lines involved so a user can find them.
  */
+import { episodeEnd } from './episode-end.ts';
 import { TranscriptError } from './errors.ts';
-import type { Episode } from './types.ts';
+import type { Episode, ParsedTranscript } from './types.ts';
 
 /** What counts as a word everywhere: a run of non-space characters, punctuation attached. */
 export const tokens = (text: string): string[] => text.split(/\s+/).filter(Boolean);
@@ -39,12 +40,13 @@ export function checkEpisode(episode: Episode, correctionDelta = 0): void {
 
   // YouTLDR counts the `>>` turn markers among its words. A different count means the export was
   // cut or edited: worth saying, but the words that are there are still published whole.
-  const counted = source.fragments.reduce((n, f) => n + tokenCount(f.text), 0) + source.turnMarkers - correctionDelta;
+  const markers = source.fragments.reduce((n, f) => n + (f.label ? tokenCount(f.label) : 0), 0);
+  const counted = source.fragments.reduce((n, f) => n + tokenCount(f.text), 0) + markers - correctionDelta;
   if (source.metadata.words !== undefined && counted !== source.metadata.words) {
     episode.warnings.push({
       file: source.file,
       line: source.metadataLine,
-      message: `the metadata says ${source.metadata.words} words but the fragments hold ${counted} (${counted - source.turnMarkers} words and ${source.turnMarkers} ">>" markers); the export may be truncated or edited`,
+      message: `the metadata says ${source.metadata.words} words but the fragments hold ${counted} (${counted - markers} words and ${markers} ">>" markers); the export may be truncated or edited`,
     });
   }
 
@@ -79,7 +81,7 @@ export function checkEpisode(episode: Episode, correctionDelta = 0): void {
 function checkSections(episode: Episode, fail: (line: number | undefined, message: string, hint?: string) => never): void {
   const { source } = episode;
   const last = source.fragments.at(-1)!;
-  const transcriptEnd = Math.max(source.metadata.duration, last.end ?? last.time);
+  const transcriptEnd = episodeEnd(source);
   const fixHint = 'section ranges come from the transcript\'s section summaries or the sidecar\'s sections';
   const clock = (t: number) => `${Math.floor(t / 60)}:${String(Math.floor(t % 60)).padStart(2, '0')}`;
   episode.sections.forEach((s, i) => {
@@ -103,4 +105,27 @@ function checkSections(episode: Episode, fail: (line: number | undefined, messag
     }
     seen.add(key);
   }
+}
+
+/**
+ * "Every word once", at the first step: the words a reader took from a file (with the labels it
+ * set aside as speaker names or turn markers) against a second, simple reading of the same file
+ * (spoken-words.ts). A difference is a bug in this project's reader, not in the file; it stops the
+ * build rather than publish a transcript with words missing or doubled.
+ */
+export function checkReading(parsed: ParsedTranscript, spoken: readonly string[]): void {
+  const bug = 'this is a bug in transcript-site, not in your file: please report it with the file; nothing was published';
+  const untimed = parsed.fragments.find((f) => f.words && f.words.length !== tokenCount(f.text));
+  if (untimed) throw new TranscriptError(parsed.file, untimed.line, `the ${parsed.format} reader timed ${untimed.words!.length} words of a fragment that has ${tokenCount(untimed.text)}`, bug);
+  const read = parsed.fragments.flatMap((f) => (f.label ? [...tokens(f.label), ...tokens(f.text)] : tokens(f.text)));
+  if (wordString(read) === wordString(spoken)) return;
+  const k = spoken.findIndex((w, i) => read[i] !== w);
+  const at = k >= 0 ? k : Math.min(read.length, spoken.length);
+  // The fragment holding the first word that differs, to name its line.
+  let seen = 0;
+  const fragment = parsed.fragments.find((f) => (seen += tokenCount(f.label ?? '') + tokenCount(f.text)) > at) ?? parsed.fragments.at(-1);
+  throw new TranscriptError(parsed.file, fragment?.line,
+    `the ${parsed.format} reader took ${read.length} words from this file, which holds ${spoken.length}; ` +
+      `first difference at word ${at + 1}: the file has "${spoken[at] ?? ''}", the reader "${read[at] ?? ''}"`,
+    bug);
 }

@@ -76,14 +76,13 @@ function pieces(turn: readonly Fragment[], max: number): Piece[] {
   }
   const timed = turn.filter((f) => f.text !== '');
   if (timed.length === 0) return [];
+  // Where a fragment times its words, a sentence starts when its first word is said.
   const timeAt = (offset: number) => {
-    let lo = 0;
-    for (let hi = starts.length - 1; lo < hi; ) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return Math.floor(timed[lo]!.time);
+    const lo = lastAtOrBefore(starts, offset);
+    const fragment = timed[lo]!;
+    if (!fragment.words) return Math.floor(fragment.time);
+    const word = tokenCount(text.slice(starts[lo]!, offset));
+    return Math.floor(fragment.words[Math.min(word, fragment.words.length - 1)] ?? fragment.time);
   };
 
   // Only cut where the text has whitespace: a sentence splitter may end a sentence inside a
@@ -110,4 +109,15 @@ function pieces(turn: readonly Fragment[], max: number): Piece[] {
     });
   }
   return result;
+}
+
+/** Index of the last value in ascending `values` that is at most `x` (0 if none is). */
+function lastAtOrBefore(values: readonly number[], x: number): number {
+  let lo = 0;
+  for (let hi = values.length - 1; lo < hi; ) {
+    const mid = (lo + hi + 1) >> 1;
+    if (values[mid]! <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

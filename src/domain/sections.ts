@@ -1,4 +1,5 @@
 import GithubSlugger from 'github-slugger';
+import { EPISODE_ROUTES } from './routes.ts';
 import type { Fragment, SectionSource } from './types.ts';
 
 /**
@@ -18,8 +19,12 @@ export function assignFragments(sections: readonly SectionSource[], fragments: r
   return ranges;
 }
 
-/** URL slugs as GitHub (and rehype-slug) make them, unique within the list. */
+/**
+ * URL slugs as GitHub (and rehype-slug) make them, unique within the list and never one of the
+ * episode folder's own pages (routes.ts): a section titled "At" is at `at-1/`.
+ */
 export function slugs(titles: readonly string[]): string[] {
   const slugger = new GithubSlugger();
+  for (const taken of EPISODE_ROUTES) slugger.slug(taken);
   return titles.map((title) => slugger.slug(title) || 'section');
 }

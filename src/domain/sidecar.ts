@@ -4,9 +4,10 @@
  * is allowed.
  */
 import { z } from 'zod';
-import { TranscriptError } from './errors.ts';
 import { parseTimeValue } from './moment-ref.ts';
+import { SITE_ROUTES } from './routes.ts';
 import { isoDate } from './time.ts';
+import { validate } from './validate.ts';
 import { readYaml } from './yaml.ts';
 
 const clock = z
@@ -35,7 +36,13 @@ const SidecarSchema = z.strictObject({
     .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' }))
     .optional(),
   description: text.optional(),
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be lower-case letters, digits and single hyphens, like "my-episode-12"' }).optional(),
+  /** Who publishes it: a channel, a podcast, a person. */
+  channel: text.optional(),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be lower-case letters, digits and single hyphens, like "my-episode-12"' })
+    .refine((slug) => !SITE_ROUTES.includes(slug), { error: (issue) => `"${String(issue.input)}" is the address of one of the site's own pages (${SITE_ROUTES.join(', ')}); choose another` })
+    .optional(),
   language: text.optional(),
   media: mediaUrl.optional(),
   speakers: z
@@ -44,6 +51,8 @@ const SidecarSchema = z.strictObject({
       turns: z.array(text).min(1).optional(),
       /** Turns alternate between these names, starting with the first. */
       alternate: z.array(text).min(2, { error: 'needs at least two names to alternate between' }).optional(),
+      /** Names for the speaker labels the transcript uses: `SPEAKER_00: Ada Lovelace`, `Speaker 1: Bob`. */
+      names: z.record(z.string(), text).optional(),
     })
     .refine((s) => !(s.turns && s.alternate), { error: 'give either "turns" or "alternate", not both' })
     .optional(),
@@ -68,35 +77,12 @@ export type Sidecar = z.infer<typeof SidecarSchema> & {
   lines: Record<string, number | undefined>;
 };
 
-const SIDECAR_KEYS = Object.keys(SidecarSchema.shape);
-
 export function parseSidecar(source: string, file: string): Sidecar {
   const yaml = readYaml(source, file);
-  const data = yaml.data ?? {};
-  const nodeLine = yaml.lineOf;
-  const parsed = SidecarSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const path = issue.path.map(String).join('.') || '(top level)';
-    if (issue.code === 'unrecognized_keys') {
-      const key = issue.keys[0]!;
-      const at = issue.path.length ? `${path}.${key}` : key;
-      const allowed = issue.path.length === 0 ? SIDECAR_KEYS : (NESTED_KEYS[String(issue.path[0])] ?? []);
-      throw new TranscriptError(file, nodeLine(issue.path, key), `unknown key "${at}"`, `allowed here: ${allowed.join(', ')}`);
-    }
-    throw new TranscriptError(file, nodeLine(issue.path), `${path}: ${issue.message}`);
-  }
+  const data = validate(SidecarSchema, yaml.data ?? {}, { file, lineOf: yaml.lineOf });
   const lines: Record<string, number | undefined> = {};
   for (const list of ['sections', 'keyPoints', 'quotes'] as const) {
-    (parsed.data[list] ?? []).forEach((_, i) => (lines[`${list}.${i}`] = nodeLine([list, i])));
+    (data[list] ?? []).forEach((_, i) => (lines[`${list}.${i}`] = yaml.lineOf([list, i])));
   }
-  return { ...parsed.data, lines };
+  return { ...data, lines };
 }
-
-/** Keys allowed inside each nested object, for "allowed here" hints. */
-const NESTED_KEYS: Record<string, string[]> = {
-  speakers: ['turns', 'alternate'],
-  sections: ['start', 'title', 'tag', 'summary'],
-  keyPoints: ['title', 'explanation'],
-  quotes: ['text', 'speaker'],
-};

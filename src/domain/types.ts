@@ -9,9 +9,17 @@ export interface Fragment {
   end?: number;
   /** Who speaks, where the format or the sidecar says. */
   speaker?: string;
-  /** Text as written in the source, without a leading `>>` turn marker. */
+  /** Text as written in the source, without the markup in `label`. */
   text: string;
-  /** True when the source marks a new speaker's turn here (`>>` in YouTLDR exports). */
+  /**
+   * Words of the source that the reader took as markup, not speech, just before `text`: a `>>`
+   * turn marker, a `Name:` speaker prefix. Kept so "every word read once" can be checked against
+   * the source (see spoken.ts).
+   */
+  label?: string;
+  /** Start of each word of `text` (as `tokens` splits it), where the source times its words. */
+  words?: number[];
+  /** True when the source marks a new speaker's turn here (`>>`, a new voice or name). */
   turn: boolean;
   /** 1-based line of the fragment's text in the source file, for error messages. */
   line: number | undefined;
@@ -40,8 +48,8 @@ export interface QuoteSource {
 }
 
 export interface EpisodeMetadata {
-  /** Duration in seconds. */
-  duration: number;
+  /** Duration in seconds, where the source states one (see `episodeEnd` for the episode's end). */
+  duration?: number;
   /** The word count the source states, if it states one (checked against the fragments). */
   words?: number;
   readingMinutes?: number;
@@ -50,14 +58,26 @@ export interface EpisodeMetadata {
   date?: string;
 }
 
-export type TranscriptFormat = 'youtldr' | 'vtt' | 'srt' | 'podcast-json';
+export type TranscriptFormat =
+  | 'youtldr'
+  | 'vtt'
+  | 'srt'
+  | 'youtube-captions'
+  | 'podcast-json'
+  | 'whisper-json'
+  | 'whisperx-json'
+  | 'whisper-cpp-json'
+  | 'otter-text'
+  | 'timestamped-text';
 
 export interface ParsedTranscript {
   file: string;
   format: TranscriptFormat;
   title: string;
-  /** A short description (from the sidecar); the AI summary's first sentence stands in otherwise. */
+  /** The author's own description (sidecar, yt-dlp metadata); the AI summary's first sentence stands in otherwise. */
   description?: string;
+  /** Who published it: a YouTube channel, a podcast (from yt-dlp metadata or the sidecar). */
+  channel?: string;
   /** Preferred URL slug (from the sidecar). */
   slug?: string;
   /** The episode's audio or video: a YouTube URL or a media file URL (from the sidecar). */
@@ -70,8 +90,8 @@ export interface ParsedTranscript {
   /** The label the source puts on its AI-written parts. */
   disclaimer?: string;
   fragments: Fragment[];
-  /** How many `>>` turn markers the source carried (they count as words in YouTLDR's total). */
-  turnMarkers: number;
+  /** What the reader noticed but could read past (an empty cue, a skipped caption language). */
+  warnings: TranscriptWarning[];
   /** True when sections were made automatically because the source had none. */
   autoSections?: boolean;
   /** Line of the metadata line (YouTLDR), for messages about it. */

@@ -1,8 +1,8 @@
 /** Podcasting 2.0 chapters JSON (`{ version, chapters: [{ startTime, title, toc? }] }`) as sections. */
 import { z } from 'zod';
-import { TranscriptError } from '../errors.ts';
-import { parseJson } from './podcast-json.ts';
 import type { SectionSource } from '../types.ts';
+import { validate } from '../validate.ts';
+import type { JsonSource } from './json.ts';
 
 const Chapters = z.object({
   chapters: z.array(z.object({ startTime: z.number().nonnegative(), title: z.string().optional(), toc: z.boolean().optional() }), {
@@ -10,20 +10,20 @@ const Chapters = z.object({
   }),
 });
 
-export function parseChapters(source: string, file: string, duration: number): SectionSource[] {
-  const data = parseJson(source, file);
-  const parsed = Chapters.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new TranscriptError(file, undefined, `${issue.path.join('.') || 'the top level'}: ${issue.message}`, 'see the Podcasting 2.0 chapters format');
-  }
+export const isChapters = (data: unknown): boolean =>
+  data !== null && typeof data === 'object' && Array.isArray((data as Record<string, unknown>).chapters) && !('segments' in data);
+
+/** A chapter as a section without its end, which the next chapter's start or the episode's end gives. */
+export type Chapter = Omit<SectionSource, 'end'>;
+
+export function parseChapters(json: JsonSource, file: string): Chapter[] {
+  const data = validate(Chapters, json.data, { file, lineOf: json.lineOf, hint: 'a chapters file is { "version": "1.2.0", "chapters": [{ "startTime": 0, "title": "…" }] }' });
   // Chapters marked toc: false are not meant for a table of contents.
-  const listed = parsed.data.chapters.filter((c) => c.toc !== false).sort((a, b) => a.startTime - b.startTime);
-  return listed.map((c, i) => ({
+  const listed = data.chapters.map((c, i) => ({ ...c, i })).filter((c) => c.toc !== false).sort((a, b) => a.startTime - b.startTime);
+  return listed.map((c, k) => ({
     start: c.startTime,
-    end: listed[i + 1]?.startTime ?? duration,
-    title: c.title?.trim() || `Chapter ${i + 1}`,
+    title: c.title?.trim() || `Chapter ${k + 1}`,
     summary: '',
-    line: undefined,
+    line: json.lineOf(['chapters', c.i]),
   }));
 }

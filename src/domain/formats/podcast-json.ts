@@ -1,13 +1,15 @@
 /**
  * Podcasting 2.0 JSON transcripts (`{ version, segments: [{ speaker?, startTime, endTime?, body }] }`).
  * Segments range from single words to whole paragraphs; word-level ones are merged into ~2-second
- * fragments (never across a speaker change or a long pause) so reflow sees caption-sized pieces.
+ * fragments (never across a speaker change or a long pause) so reflow sees caption-sized pieces,
+ * each word keeping its segment's time.
  */
-import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { TranscriptError } from '../errors.ts';
-import { transcriptFrom } from './captions.ts';
 import type { Fragment, ParsedTranscript } from '../types.ts';
+import { validate } from '../validate.ts';
+import type { JsonSource } from './json.ts';
+import { transcriptFrom } from './transcript.ts';
 
 const Segment = z.object({
   speaker: z.string().optional(),
@@ -17,78 +19,47 @@ const Segment = z.object({
 });
 const Transcript = z.object({ version: z.string().optional(), segments: z.array(Segment, { error: 'needs a "segments" array' }) });
 
+export const PODCAST_JSON_SHAPE = '{ "version": "1.0.0", "segments": [{ "speaker": "…", "startTime": 0, "endTime": 1.5, "body": "…" }] }';
+
 const FRAGMENT_SECONDS = 2;
 const PAUSE_SECONDS = 1.5;
 
-export function parsePodcastJson(source: string, file: string): ParsedTranscript {
-  const data = parseJson(source, file);
-  const parsed = Transcript.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.length ? issue.path.join('.') : 'the top level';
-    const value = issue.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], data);
-    const message = value === undefined ? `${where} is missing: it ${issue.message}` : `${where} ${issue.message}`;
-    const segment = issue.path[0] === 'segments' && typeof issue.path[1] === 'number' ? issue.path[1] : undefined;
-    throw new TranscriptError(file, segment === undefined ? undefined : segmentLines(source)[segment], message,
-      'a Podcasting 2.0 transcript is { "version": "1.0.0", "segments": [{ "speaker": "…", "startTime": 0, "endTime": 1.5, "body": "…" }] }');
-  }
+export function parsePodcastJson(json: JsonSource, file: string): ParsedTranscript {
+  const data = validate(Transcript, json.data, { file, lineOf: json.lineOf, hint: `a Podcasting 2.0 transcript is ${PODCAST_JSON_SHAPE}` });
   // Each segment keeps its place in the file, for messages, though empty ones are skipped.
-  const lines = segmentLines(source);
-  const segments = parsed.data.segments.map((seg, i) => ({ ...seg, i, line: lines[i] })).filter((s) => s.body.trim() !== '');
+  const segments = data.segments.map((seg, i) => ({ ...seg, i })).filter((s) => s.body.trim() !== '');
   if (segments.length === 0) throw new TranscriptError(file, undefined, 'the transcript has no segments with text');
+  const line = (i: number) => json.lineOf(['segments', i]);
 
   const fragments: Fragment[] = [];
   let previousSpeaker: string | undefined;
   for (const [k, seg] of segments.entries()) {
     if (k > 0 && seg.startTime < segments[k - 1]!.startTime) {
-      throw new TranscriptError(file, seg.line, `segment ${seg.i} starts at ${seg.startTime} s, before the one above it`, 'segments must be in time order');
+      throw new TranscriptError(file, line(seg.i), `segment ${seg.i} starts at ${seg.startTime} s, before the one above it`, 'segments must be in time order');
     }
     const last = fragments.at(-1);
     const speakerChanged = seg.speaker !== undefined && seg.speaker !== previousSpeaker;
     const pause = last && seg.startTime - (last.end ?? last.time) > PAUSE_SECONDS;
     const joins = last && !speakerChanged && !pause && seg.startTime - last.time < FRAGMENT_SECONDS && !/[.!?]["”’)]?$/.test(last.text);
+    const words = seg.body.trim().split(/\s+/);
     if (joins) {
-      last!.text += ` ${seg.body.trim()}`;
+      last!.text += ` ${words.join(' ')}`;
+      last!.words!.push(...words.map(() => seg.startTime));
       last!.end = seg.endTime ?? seg.startTime;
     } else {
       fragments.push({
         time: seg.startTime,
         end: seg.endTime ?? seg.startTime,
-        text: seg.body.trim().replace(/\s+/g, ' '),
+        text: words.join(' '),
+        words: words.map(() => seg.startTime),
         turn: speakerChanged,
-        line: seg.line,
+        line: line(seg.i),
         ...(seg.speaker ?? previousSpeaker ? { speaker: (seg.speaker ?? previousSpeaker)! } : {}),
       });
     }
     if (seg.speaker !== undefined) previousSpeaker = seg.speaker;
   }
+  // Times per word only say more than the fragment's own time where segments were merged.
+  for (const f of fragments) if (f.words!.every((t) => t === f.time)) delete f.words;
   return transcriptFrom(file, 'podcast-json', fragments);
-}
-
-/** JSON.parse, with the line of the first syntax error (jsonc-parser knows where it is). */
-export function parseJson(source: string, file: string): unknown {
-  const text = source.replace(/^\uFEFF/, '');
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const errors: ParseError[] = [];
-    parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-    const first = errors[0];
-    const line = first ? text.slice(0, first.offset).split('\n').length : undefined;
-    const what = first ? printParseErrorCode(first.error) : (error as Error).message;
-    throw new TranscriptError(file, line, `not valid JSON (${what})`, 'check the file with a JSON validator');
-  }
-}
-
-/** The line of each segment's opening brace, from one parse and one pass over the text. */
-function segmentLines(source: string): Array<number | undefined> {
-  const text = source.replace(/^\uFEFF/, '');
-  const list = findNodeAtLocation(parseTree(text) ?? { type: 'null', offset: 0, length: 0 }, ['segments']);
-  const offsets = list?.type === 'array' ? (list.children ?? []).map((c) => c.offset) : [];
-  let line = 1;
-  let at = 0;
-  return offsets.map((offset) => {
-    for (; at < offset; at++) if (text.charCodeAt(at) === 10) line++;
-    return line;
-  });
 }

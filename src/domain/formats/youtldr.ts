@@ -1,9 +1,12 @@
 /**
- * Parser for YouTLDR's "Full Transcript" text export. The layout is documented in PRODUCT.md;
- * the parser walks it line by line so every error can name the line it is about.
+ * YouTLDR's "Full Transcript" text export: site chrome, the title, a metadata line, optionally the
+ * AI block (summary, section summaries, key points, quotes, a disclaimer), then the transcript as
+ * timestamp lines each followed by a ~2-second fragment, `>>` marking a new speaker's turn. Read
+ * line by line so every error can name the line it is about.
  */
 import { TranscriptError } from '../errors.ts';
 import { parseClock } from '../time.ts';
+import { TURN_MARKER } from './cue-fragments.ts';
 import type {
   EpisodeMetadata,
   Fragment,
@@ -18,13 +21,12 @@ const CHROME_HEAD = new Set(['Full Transcript', '·YouTLDR']);
 const SUMMARY = 'AI Summary';
 const SECTIONS = 'Section summaries';
 const KEY_POINTS = 'Key points';
-const DISCLAIMER = /^AI-generated from the transcript\..*$/;
-const FOOTER = 'More transcripts';
-const TURN_MARKER = '>>';
+export const DISCLAIMER = /^AI-generated from the transcript\..*$/;
+export const FOOTER = 'More transcripts';
 
 // `58:4713,171 words · ~66 min readEnglishTranscribed Apr 11, 2026`: the fields are glued
 // together, but a clock always ends in two digits of seconds, so the split is unambiguous.
-const METADATA =
+export const METADATA =
   /^(\d+:\d\d(?::\d\d)?)(\d{1,3}(?:,\d{3})+|\d+) words · ~(\d+) min read(.*?)Transcribed ([A-Z][a-z]{2}) (\d{1,2}), (\d{4})$/;
 const RANGE = /^(\d+:\d\d(?::\d\d)?)\s*[-–]\s*(\d+:\d\d(?::\d\d)?)$/;
 const KEY_POINT = /^•\s*(.+?)\s+[—–]\s+(.+)$/;
@@ -57,11 +59,9 @@ export function parseYoutldr(source: string, file: string): ParsedTranscript {
 
   const titleLine = lines[i++] ?? fail(undefined, 'the file ends before the title');
   const metaLine = lines[i++] ?? fail(undefined, 'the file ends before the metadata line');
-  if (!METADATA.test(metaLine.text) && !lines.some((l) => DISCLAIMER.test(l.text))) {
-    fail(1, 'this is not a YouTLDR text export (no metadata line after the title, no "AI-generated from the transcript" line)',
-      'text files are read as YouTLDR exports; for other transcripts use WebVTT (.vtt), SRT (.srt) or Podcasting 2.0 JSON (.json)');
-  }
   const metadata = parseMetadata(metaLine, fail);
+  // An export of the transcript alone goes straight from the metadata to the first timestamp.
+  const aiBlock = peek() !== undefined && parseClock(peek()!) === undefined;
 
   const summary: string[] = [];
   if (peek() === SUMMARY) {
@@ -115,14 +115,15 @@ export function parseYoutldr(source: string, file: string): ParsedTranscript {
     }
   }
 
-  const disclaimerLine = lines[i];
-  if (!disclaimerLine || !DISCLAIMER.test(disclaimerLine.text)) {
-    fail(disclaimerLine?.n, `expected "AI-generated from the transcript. May contain errors." before the transcript`);
+  const disclaimerLine = aiBlock ? lines[i] : undefined;
+  if (aiBlock) {
+    if (!disclaimerLine || !DISCLAIMER.test(disclaimerLine.text)) {
+      fail(disclaimerLine?.n, `expected "AI-generated from the transcript. May contain errors." before the transcript`);
+    }
+    i++;
   }
-  i++;
 
   const fragments: Fragment[] = [];
-  let turnMarkers = 0;
   while (i < lines.length && peek() !== FOOTER) {
     const stamp = lines[i++]!;
     const time = parseClock(stamp.text);
@@ -141,13 +142,10 @@ export function parseYoutldr(source: string, file: string): ParsedTranscript {
     }
     let text = body.map((l) => l.text).join(' ');
     const turn = text === TURN_MARKER || text.startsWith(`${TURN_MARKER} `);
-    if (turn) {
-      turnMarkers++;
-      text = text.slice(TURN_MARKER.length).trim();
-    }
-    fragments.push({ time: time!, text, turn, line: body[0]!.n });
+    if (turn) text = text.slice(TURN_MARKER.length).trim();
+    fragments.push({ time: time!, text, turn, line: body[0]!.n, ...(turn ? { label: TURN_MARKER } : {}) });
   }
-  if (fragments.length === 0) fail(disclaimerLine!.n, 'the transcript has no timestamped text after this line');
+  if (fragments.length === 0) fail((disclaimerLine ?? metaLine).n, 'the transcript has no timestamped text after this line');
 
   return {
     file,
@@ -158,9 +156,9 @@ export function parseYoutldr(source: string, file: string): ParsedTranscript {
     sections,
     keyPoints,
     quotes,
-    disclaimer: disclaimerLine!.text,
+    ...(disclaimerLine ? { disclaimer: disclaimerLine.text } : {}),
     fragments,
-    turnMarkers,
+    warnings: [],
     metadataLine: metaLine.n,
   };
 }
@@ -183,4 +181,10 @@ function parseMetadata(line: Line, fail: (line: number, message: string, hint?: 
 
 function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** Whether a text file is a YouTLDR export: its site chrome, or its metadata line near the top. */
+export function isYoutldr(text: string): boolean {
+  const head = text.replace(/^\uFEFF/, '').split(/\r?\n/, 40).map((l) => l.trim()).filter(Boolean).slice(0, 6);
+  return head.some((l) => CHROME_HEAD.has(l) || METADATA.test(l));
 }
