@@ -1,6 +1,7 @@
 /** `rss.xml`: the episodes as an RSS feed, written only when the site's URL is configured. */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
+import { teaser } from '../domain/description';
 import { config, episodes, href } from '../lib/site';
 
 export function getStaticPaths() {
@@ -16,7 +17,7 @@ export async function GET(context: APIContext) {
     items: all.map(({ entry }) => ({
       title: entry.data.title,
       link: href(entry.data.slug),
-      description: entry.data.description,
+      description: teaser(entry.data.description, 500),
       ...(entry.data.date ? { pubDate: entry.data.date } : {}),
     })),
     customData: `<language>${config.language}</language>`,
