@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run bench`: how fast the build is, how much memory it takes, how heavy the pages are and
- * what a search costs, for libraries of 1, 10, 50 and 200 copies of the bundled episode.
+ * what a search costs, for libraries of 1, 10, 50 and 200 copies of the bundled episode; and how
+ * long reading an hour of speech takes in each transcript format.
  *
  *   npm run bench                     full run (3 builds per size), about 10 minutes on 2 cores
  *   npm run bench -- --quick          1 and 10 episodes, one run of everything: for development
@@ -38,6 +39,7 @@ import { searchRun, type SearchRun } from './bench/search.ts';
 import { snapshot } from './bench/snapshot.ts';
 import { fmt, summarize, summarizeFields } from './bench/stats.ts';
 import { pageWeight } from './bench/weight.ts';
+import { parseTimes } from './bench/parse.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 /** Where builds run: a private copy of `root` (see bench/snapshot.ts); set in main(). */
@@ -114,6 +116,8 @@ async function main(): Promise<void> {
     const copy = snapshot(root, path.join(work, 'project'));
     project = copy.dir;
     log(`building from a copy of the project at ${copy.revision}`);
+    const parse = await parseTimes(bundled, opts.quick ? 3 : 9);
+    log(`reading an hour of speech: ${parse.map((p) => `${p.format} ${(p.readMs.median + p.checkMs.median).toFixed(0)} ms`).join(', ')}`);
     const { sizes, peer } = await buildAll(opts, work);
     let chromium = 'not used';
     if (opts.browser) chromium = await measureInBrowser(opts, sizes, peer, work);
@@ -125,6 +129,7 @@ async function main(): Promise<void> {
       options: { sizes: opts.sizes, runs: opts.runs, searchRuns: opts.searchRuns, lighthouseRuns: opts.lighthouseRuns, lighthouseEpisodes: opts.lighthouseEpisodes, cold: opts.cold },
       machine: machine(chromium),
       sizes,
+      parse,
       ...(opts.peer ? { peer: { dir: opts.peer, sizes: peer } } : {}),
       problems,
     };

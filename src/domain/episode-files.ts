@@ -1,7 +1,7 @@
 /**
  * Which files in the content folder make up which episode. The files of one episode share a stem:
  * the file name without its extension, a language code and a known marker
- * (`talk.en.vtt`, `talk.info.json`, `talk.chapters.json` and `talk.yml` are all `talk`).
+ * (`talk.en.vtt`, `talk.info.json`, `talk.chapters.json`, `talk.wav.json` and `talk.yml` are all `talk`).
  * Plain rules over names, no file access, so they are tested on their own.
  */
 import { TranscriptError } from './errors.ts';
@@ -46,7 +46,9 @@ export function nameFile(name: string): NamedFile {
   let stem = dot > 0 ? name.slice(0, dot) : name;
   if ((SIDECAR_EXTS as readonly string[]).includes(ext)) return { name, stem, role: 'sidecar' };
   if (!(TRANSCRIPT_EXTS as readonly string[]).includes(ext)) return { name, stem, role: 'other' };
-  if (stem.toLowerCase().endsWith('.youtldr') && stem.length > 8) stem = stem.slice(0, -8);
+  // `talk.youtldr.txt`, and whisper.cpp's `talk.wav.json` (it adds its extension to the audio's name).
+  const marker = /\.(?:youtldr|wav|mp3|m4a|aac|flac|ogg|opus|mp4|m4v|mkv|webm|mov)$/i.exec(stem);
+  if (marker && marker.index > 0) stem = stem.slice(0, marker.index);
   const inner = stem.lastIndexOf('.');
   const code = inner > 0 ? stem.slice(inner + 1) : '';
   if (isLanguageCode(code)) return { name, stem: stem.slice(0, inner), role: 'transcript', language: code };

@@ -113,19 +113,21 @@ function checkSections(episode: Episode, fail: (line: number | undefined, messag
  * (spoken-words.ts). A difference is a bug in this project's reader, not in the file; it stops the
  * build rather than publish a transcript with words missing or doubled.
  */
-export function checkReading(parsed: ParsedTranscript, spoken: readonly string[]): void {
+export function checkReading(parsed: ParsedTranscript, spoken: ReadonlyArray<readonly [string, number | undefined]>): void {
   const bug = 'this is a bug in transcript-site, not in your file: please report it with the file; nothing was published';
   const untimed = parsed.fragments.find((f) => f.words && f.words.length !== tokenCount(f.text));
   if (untimed) throw new TranscriptError(parsed.file, untimed.line, `the ${parsed.format} reader timed ${untimed.words!.length} words of a fragment that has ${tokenCount(untimed.text)}`, bug);
   const read = parsed.fragments.flatMap((f) => (f.label ? [...tokens(f.label), ...tokens(f.text)] : tokens(f.text)));
-  if (wordString(read) === wordString(spoken)) return;
-  const k = spoken.findIndex((w, i) => read[i] !== w);
-  const at = k >= 0 ? k : Math.min(read.length, spoken.length);
-  // The fragment holding the first word that differs, to name its line.
+  const words = spoken.map(([w]) => w);
+  if (wordString(read) === wordString(words)) return;
+  const k = words.findIndex((w, i) => read[i] !== w);
+  const at = k >= 0 ? k : Math.min(read.length, words.length);
+  // The line of the first word that differs: in the file where the simple reading knows it, else
+  // in the fragment the reader made of it.
   let seen = 0;
   const fragment = parsed.fragments.find((f) => (seen += tokenCount(f.label ?? '') + tokenCount(f.text)) > at) ?? parsed.fragments.at(-1);
-  throw new TranscriptError(parsed.file, fragment?.line,
-    `the ${parsed.format} reader took ${read.length} words from this file, which holds ${spoken.length}; ` +
-      `first difference at word ${at + 1}: the file has "${spoken[at] ?? ''}", the reader "${read[at] ?? ''}"`,
+  throw new TranscriptError(parsed.file, spoken[at]?.[1] ?? fragment?.line,
+    `the ${parsed.format} reader took ${read.length} words from this file, which holds ${words.length}; ` +
+      `first difference at word ${at + 1}: the file has "${words[at] ?? ''}", the reader "${read[at] ?? ''}"`,
     bug);
 }

@@ -18,24 +18,28 @@ import { DISCLAIMER, FOOTER, METADATA } from './formats/youtldr.ts';
 
 const lines = (text: string) => text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
 
+/** A word of the file and the line it is on (where the simple reading can tell). */
+export type SpokenWord = [word: string, line: number | undefined];
+const on = (text: string, line: number | undefined): SpokenWord[] => tokens(text).map((w) => [w, line]);
+
 /** YouTLDR: the lines after the AI block (or the metadata line) up to the site's footer, timestamps left out. */
-function youtldr(text: string): string[] {
+function youtldr(text: string): SpokenWord[] {
   const all = lines(text).map((l) => l.trim());
   const disclaimer = all.findIndex((l) => DISCLAIMER.test(l));
   const start = disclaimer >= 0 ? disclaimer + 1 : all.findIndex((l) => METADATA.test(l)) + 1;
   const footer = all.indexOf(FOOTER, start);
-  return all.slice(start, footer < 0 ? undefined : footer).filter((l) => parseClock(l) === undefined).flatMap(tokens);
+  return all.slice(start, footer < 0 ? undefined : footer).flatMap((l, i) => (parseClock(l) === undefined ? on(l, start + i + 1) : []));
 }
 
-/** The text lines of each cue: the lines after a timing line, up to an empty line. */
-function cueBlocks(text: string): string[][] {
-  const blocks: string[][] = [];
-  let block: string[] | undefined;
-  for (const line of lines(text)) {
+/** The text lines of each cue, with their line numbers: the lines after a timing line, up to an empty line. */
+function cueBlocks(text: string): Array<Array<{ text: string; line: number }>> {
+  const blocks: Array<Array<{ text: string; line: number }>> = [];
+  let block: Array<{ text: string; line: number }> | undefined;
+  lines(text).forEach((line, i) => {
     if (line.includes('-->')) blocks.push((block = []));
     else if (line === '') block = undefined;
-    else block?.push(line);
-  }
+    else block?.push({ text: line, line: i + 1 });
+  });
   return blocks;
 }
 
@@ -48,36 +52,42 @@ function plain(cue: string): string {
     .replace(/&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/g, (e) => decodeHTMLStrict(e));
 }
 
-const captions = (text: string): string[] => cueBlocks(text).flatMap((block) => tokens(plain(block.join('\n'))));
+/** A cue's words, each on its line (markup can span lines, so the cue is cleaned whole). */
+function cueWords(block: ReadonlyArray<{ text: string; line: number }>): SpokenWord[] {
+  const cleaned = plain(block.map((l) => l.text).join('\n')).split('\n');
+  return cleaned.flatMap((text, i) => on(text, block[cleaned.length === block.length ? i : 0]?.line));
+}
+
+const captions = (text: string): SpokenWord[] => cueBlocks(text).flatMap(cueWords);
 
 /** Rolling captions: per cue, the lines that do not repeat the end of the cue before (a timed line is always new). */
-function rolling(text: string): string[] {
+function rolling(text: string): SpokenWord[] {
   let previous: string[] = [];
   return cueBlocks(text).flatMap((block) => {
-    const cue = block.map((l) => ({ text: plain(l).replace(/\s+/g, ' ').trim(), timed: /<\d[\d:.]*>/.test(l) })).filter((l) => l.text !== '');
+    const cue = block.map((l) => ({ text: plain(l.text).replace(/\s+/g, ' ').trim(), timed: /<\d[\d:.]*>/.test(l.text), line: l.line })).filter((l) => l.text !== '');
     let k = repeated(cue.map((l) => l.text), previous);
     while (k > 0 && cue.slice(0, k).some((l) => l.timed)) k--;
     previous = cue.map((l) => l.text);
-    return cue.slice(k).flatMap((l) => tokens(l.text));
+    return cue.slice(k).flatMap((l) => on(l.text, l.line));
   });
 }
 
 /** Speaker-labelled text: a header line's own words after the header, every other line whole. */
-const turns = (shape: Shape) => (text: string): string[] =>
-  lines(text).flatMap((line) => {
+const turns = (shape: Shape) => (text: string): SpokenWord[] =>
+  lines(text).flatMap((line, i) => {
     if (shape === 'otter' && OTTER_FOOTER.test(line.trim())) return [];
     const h = header(line.replace(/\s+$/, ''), shape);
-    return tokens(h ? h.rest : line);
+    return on(h ? h.rest : line, i + 1);
   });
 
-/** The strings at `key` of each entry of `data[list]`. */
-function field(text: string, list: string, key: string): string[] {
+/** The strings at `key` of each entry of `data[list]` (JSON does not tell lines without a second parse). */
+function field(text: string, list: string, key: string): SpokenWord[] {
   const data = JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, Array<Record<string, unknown>>>;
-  return (data[list] ?? []).flatMap((entry) => (typeof entry[key] === 'string' ? tokens(entry[key]) : []));
+  return (data[list] ?? []).flatMap((entry) => (typeof entry[key] === 'string' ? on(entry[key], undefined) : []));
 }
 
 /** The words of a file in `format`, read the simple way. */
-export const SPOKEN: Record<TranscriptFormat, (text: string) => string[]> = {
+export const SPOKEN: Record<TranscriptFormat, (text: string) => SpokenWord[]> = {
   'youtldr': youtldr,
   'vtt': captions,
   'srt': captions,

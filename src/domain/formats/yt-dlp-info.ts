@@ -45,8 +45,9 @@ export function parseYtDlpInfo(json: JsonSource, file: string): EpisodeInfo {
   const info = validate(Info, json.data, { file, lineOf: json.lineOf, hint: 'this should be the NAME.info.json yt-dlp writes with --write-info-json' });
   const text = (value: string | null | undefined) => (value?.trim() ? value.trim() : undefined);
   const chapters = (info.chapters ?? [])
-    .map((c, i) => ({ start: c.start_time, title: text(c.title) ?? `Chapter ${i + 1}`, summary: '', line: json.lineOf(['chapters', i]) }))
-    .sort((a, b) => a.start - b.start);
+    .map((c, i) => ({ ...c, line: json.lineOf(['chapters', i]) }))
+    .sort((a, b) => a.start_time - b.start_time)
+    .map((c, k) => ({ start: c.start_time, title: text(c.title) ?? `Chapter ${k + 1}`, summary: '', line: c.line }));
   const date = info.upload_date ? `${info.upload_date.slice(0, 4)}-${info.upload_date.slice(4, 6)}-${info.upload_date.slice(6)}` : undefined;
   // Only web addresses become links; anything else yt-dlp might put there is not one.
   const media = info.webpage_url && /^https?:\/\//i.test(info.webpage_url) ? info.webpage_url : undefined;
