@@ -29,7 +29,7 @@ export interface ParseResult {
 function hourOfCues(bundled: string): write.Cue[] {
   const parsed = parseYoutldr(readFileSync(bundled, 'utf8'), 'bundled');
   const spoken = parsed.fragments.filter((f) => tokens(f.text).length > 0);
-  const starts = spoken.map((f, i) => {
+  const starts = spoken.map((f) => {
     const same = spoken.filter((g) => g.time === f.time);
     return f.time + same.indexOf(f) / same.length;
   });
