@@ -37,8 +37,10 @@ Build options:
   --base PATH     serve the site under this path, e.g. /podcast/ (default: from transcript-site.yml, or /)
   --site URL      the site's public URL, for canonical links, sitemap and RSS (default: from transcript-site.yml)
 
-Formats: YouTLDR text exports (.txt), WebVTT (.vtt), SRT (.srt), Podcasting 2.0 JSON (.json),
-each with an optional sidecar NAME.yml. Problems are printed as file:line: message.`;
+Formats, recognised by content: YouTube auto-captions with yt-dlp's NAME.info.json, YouTLDR text
+exports, WebVTT, SRT, Podcasting 2.0 JSON, Whisper, WhisperX and whisper.cpp JSON, Otter.ai and
+other speaker-labelled text exports. The files of an episode share a stem (talk.en.vtt,
+talk.info.json, talk.yml). Problems are printed as file:line: message.`;
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 

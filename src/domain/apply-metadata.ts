@@ -73,10 +73,12 @@ function nameSpeakers(fragments: ParsedTranscript['fragments'], speakers: Sideca
   let turn = 0;
   return fragments.map((f, i) => {
     if (i > 0 && f.turn) turn++;
-    const named = f.speaker !== undefined ? speakers?.names?.[f.speaker] : undefined;
+    const label = f.speaker !== undefined ? DIARIZED.exec(f.speaker) : null;
+    const shown = label ? `Speaker ${Number(label[1]) + 1}` : f.speaker;
+    // A label is named as the file writes it or as the page shows it: SPEAKER_00 or Speaker 1.
+    const named = f.speaker !== undefined ? (speakers?.names?.[f.speaker] ?? speakers?.names?.[shown!]) : undefined;
     const name = named ?? (speakers?.turns ? speakers.turns[turn] : speakers?.alternate?.[turn % speakers.alternate.length]);
     if (name) return { ...f, speaker: name };
-    const label = f.speaker !== undefined ? DIARIZED.exec(f.speaker) : null;
-    return label ? { ...f, speaker: `Speaker ${Number(label[1]) + 1}` } : f;
+    return shown === f.speaker ? f : { ...f, speaker: shown! };
   });
 }
