@@ -46,7 +46,7 @@ describe('applying corrections', () => {
     const fail = (yaml: string, message: RegExp, line: number) =>
       assert.throws(() => rules(yaml), (e: unknown) => e instanceof TranscriptError && message.test(e.message) && e.line === line);
     fail('- from: a\n  to: b\n- from: c\n', /^1\.to is missing: it must be text$/, 3);
-    fail('- from: a\n  to: b\n  lang: en\n', /unknown key "0\.lang"/, 1);
+    fail('- from: a\n  to: b\n  lang: en\n', /unknown key "0\.lang"/, 3);
     fail('from: a\n', /must be a list/, 1);
     fail('- { from: "", to: b }\n', /0\.from: must not be empty/, 1);
   });

@@ -38,10 +38,14 @@ const FORMATS: Array<{ format: TranscriptFormat; ext: string; gen: fc.Arbitrary<
   { format: 'timestamped-text', ext: 'txt', gen: speakerText('name-time') },
   { format: 'timestamped-text', ext: 'txt', gen: speakerText('time-first') },
 ];
-/** Read as the build reads: recognised by content, checked against the simple reading. */
+/**
+ * Read as the build reads: recognised by content, checked against the simple reading. YouTube
+ * captions that never show a line twice (one short line, a pause) are plain WebVTT as much as
+ * they are YouTube's, and read the same either way.
+ */
 const parseAs = (format: TranscriptFormat) => async (text: string, name: string) => {
   const parsed = await readChecked({ name, text });
-  assert.equal(parsed.format, format, `${name} is recognised as ${format}`);
+  assert.ok(parsed.format === format || (format === 'youtube-captions' && parsed.format === 'vtt' && !/<\d\d:/.test(text)), `${name} is recognised as ${format}, not ${parsed.format}`);
   return parsed;
 };
 

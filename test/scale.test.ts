@@ -20,7 +20,7 @@ describe('scale', () => {
     const run = await timedProcess([path.join(root, 'scripts', 'cli.ts'), 'build', '--content', content, '--out', out], root, { TRANSCRIPT_SITE_GENERATED: `${out}.mdx` });
     const stdout = run.log;
     const peak = run.peak;
-    assert.match(stdout, /parsed long\.txt: youtldr, 70 sections, 18450 fragments, 130840 words, 0 warnings/);
+    assert.match(stdout, /parsed long\.txt: YouTLDR text export, 70 sections, 18450 fragments, 130840 words, 0 warnings/);
     assert.ok(peak.treeBytes < 2 * 1024 ** 3, `peak ${(peak.treeBytes / 1024 ** 2).toFixed(0)} MiB`);
     const words = htmlFiles(path.join(out, 'ten-hours-with-the-chief-scientist'))
       .filter((f) => !/\/at\/|chief-scientist\/index\.html$/.test(f))

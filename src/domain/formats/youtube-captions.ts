@@ -83,10 +83,13 @@ const WORD_TIMES = /<\d{2}:\d{2}:\d{2}\.\d{3}><c>/;
 
 /**
  * Whether a caption file has the rolling layout: YouTube's word times, or (converted to SRT,
- * without them) most cues opening with the line the cue before them ended with.
+ * without them) most cues opening with the line the cue before them ended with. A file of only
+ * one-word lines has no word times; YouTube's header tells it apart from two cues that happen to
+ * say the same.
  */
 export function isRolling(text: string): boolean {
   if (WORD_TIMES.test(text.slice(0, 20_000))) return true;
+  const youtube = /^WEBVTT[^\n]*\n(?:[^\n]+\n)*?Kind: captions\n/.test(text);
   const cues = text.replace(/\r\n?/g, '\n').split(/\n\n+/).slice(0, 200).map((block) => block.split('\n').filter((l) => !/-->|^\d+$|^WEBVTT|^\s*$/.test(l)));
   let rolls = 0;
   let pairs = 0;
@@ -96,5 +99,5 @@ export function isRolling(text: string): boolean {
     pairs++;
     if (now[0]!.trim() === before.at(-1)!.trim()) rolls++;
   }
-  return pairs >= 4 && rolls / pairs >= 0.5;
+  return (pairs >= 4 || (youtube && rolls > 0)) && rolls / pairs >= 0.5;
 }
