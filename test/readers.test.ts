@@ -11,6 +11,7 @@ import { parseYtDlpInfo } from '../src/domain/formats/yt-dlp-info.ts';
 import { readChecked } from '../src/domain/read-episode.ts';
 import { episodeSlug } from '../src/domain/episode.ts';
 import { slugs } from '../src/domain/sections.ts';
+import { descriptionParagraphs, linkParts, teaser } from '../src/domain/description.ts';
 import { parseSidecar } from '../src/domain/sidecar.ts';
 
 const text = (fragments: Array<{ text: string }>) => fragments.map((f) => f.text);
@@ -82,6 +83,11 @@ describe('YouTube auto-captions', () => {
   it('&gt;&gt; starts a new speaker’s turn, also in the middle of a line', async () => {
     const t = await readChecked({ name: 'x.en.vtt', text: file(cue('00:00:01.000', '00:00:03.000', ' ', 'right<00:00:01.500><c> &gt;&gt;</c><00:00:02.000><c> thanks</c>')) });
     assert.deepEqual(t.fragments.map((f) => [f.text, f.turn, f.label, f.time]), [['right', false, undefined, 1], ['thanks', true, '>>', 2]]);
+  });
+  it('manual captions downloaded from YouTube stay plain WebVTT: a line said twice is said twice', async () => {
+    const t = await readChecked({ name: 'x.en.vtt', text: 'WEBVTT\nKind: captions\nLanguage: en\n\n00:00:01.000 --> 00:00:02.000\nNo.\n\n00:00:02.000 --> 00:00:03.000\nNo.\n' });
+    assert.equal(t.format, 'vtt');
+    assert.deepEqual(text(t.fragments), ['No.', 'No.']);
   });
   it('is recognised by content, also converted to SRT without word times', async () => {
     const lines = ['hello there everyone', 'welcome to the show', 'today we talk about', 'captions that roll', 'up the screen'];
@@ -215,5 +221,17 @@ describe('bytes to text', () => {
       assert.throws(() => decodeText(Uint8Array.from([0x61, 0x0a, ...bad]), 'x'), (e: unknown) => e instanceof TranscriptError && e.line === 2, String(bad));
     }
     assert.equal(decodeText(Buffer.from('\uFEFFok ✓'), 'x'), 'ok ✓', 'a byte order mark is not text');
+  });
+});
+
+describe('an author’s description', () => {
+  it('paragraphs and lines as written, only web addresses as links, a short first paragraph for cards and metadata', () => {
+    const text = 'New episode!\nWith Ada.\n\nLinks: https://example.com/a, and javascript:alert(1).\n\n\n#tags';
+    assert.deepEqual(descriptionParagraphs(text), [['New episode!', 'With Ada.'], ['Links: https://example.com/a, and javascript:alert(1).'], ['#tags']]);
+    assert.deepEqual(linkParts('Links: https://example.com/a, and javascript:alert(1).'), [
+      { text: 'Links: ' }, { text: 'https://example.com/a', href: 'https://example.com/a' }, { text: ', and javascript:alert(1).' },
+    ]);
+    assert.equal(teaser(text), 'New episode! With Ada.');
+    assert.equal(teaser(`${'word '.repeat(60)}end`, 40), 'word word word word word word word word…');
   });
 });

@@ -83,13 +83,14 @@ const WORD_TIMES = /<\d{2}:\d{2}:\d{2}\.\d{3}><c>/;
 
 /**
  * Whether a caption file has the rolling layout: YouTube's word times, or (converted to SRT,
- * without them) most cues opening with the line the cue before them ended with. A file of only
- * one-word lines has no word times; YouTube's header tells it apart from two cues that happen to
- * say the same.
+ * without them) most cues opening with the line the cue before them ended with. A short file of
+ * one-word lines has no word times; the cue settings YouTube puts on every automatic cue tell it
+ * apart from a few cues that happen to say the same (manual captions do not carry them).
  */
 export function isRolling(text: string): boolean {
   if (WORD_TIMES.test(text.slice(0, 20_000))) return true;
-  const youtube = /^WEBVTT[^\n]*\n(?:[^\n]+\n)*?Kind: captions\n/.test(text);
+  const timings = text.slice(0, 20_000).split('\n').filter((l) => l.includes('-->'));
+  const youtube = timings.length > 0 && timings.every((l) => /-->\s*\S+\s+align:start position:0%\s*$/.test(l));
   const cues = text.replace(/\r\n?/g, '\n').split(/\n\n+/).slice(0, 200).map((block) => block.split('\n').filter((l) => !/-->|^\d+$|^WEBVTT|^\s*$/.test(l)));
   let rolls = 0;
   let pairs = 0;
