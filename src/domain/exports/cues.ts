@@ -29,7 +29,8 @@ export function wrap(text: string, width = LINE): string[] {
   return lines;
 }
 
-function end(fragments: readonly Fragment[], i: number): number {
+/** Where fragment `i` ends: as the source says, else when the next begins (at least half a second on). */
+export function fragmentEnd(fragments: readonly Fragment[], i: number): number {
   const f = fragments[i]!;
   const next = fragments[i + 1];
   return f.end ?? (next ? Math.max(next.time, f.time + 0.5) : f.time + 2);
@@ -41,7 +42,7 @@ export function cues(episode: Episode): Cue[] {
   fragments.forEach((f, i) => {
     const lines = wrap(f.text);
     if (lines.length === 0) return;
-    const stop = end(fragments, i);
+    const stop = fragmentEnd(fragments, i);
     const chunks: string[][] = [];
     for (let k = 0; k < lines.length; k += LINES) chunks.push(lines.slice(k, k + LINES));
     const total = chunks.reduce((n, c) => n + c.join(' ').length, 0);

@@ -1,5 +1,6 @@
 /** Podcasting 2.0 transcript JSON and chapters JSON, and YouTube's description chapters. */
 import { formatClock } from '../time.ts';
+import { fragmentEnd } from './cues.ts';
 import type { Episode } from '../types.ts';
 
 export function transcriptJson(episode: Episode): string {
@@ -7,7 +8,7 @@ export function transcriptJson(episode: Episode): string {
   const segments = fragments.map((f, i) => ({
     ...(f.speaker ? { speaker: f.speaker } : {}),
     startTime: f.time,
-    endTime: f.end ?? fragments[i + 1]?.time ?? f.time + 2,
+    endTime: fragmentEnd(fragments, i),
     body: f.text,
   }));
   return `${JSON.stringify({ version: '1.0.0', segments }, null, 2)}\n`;
