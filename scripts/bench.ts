@@ -13,9 +13,9 @@
  *   npm run bench -- --cold           empty Node's compile cache before every build (as a first
  *                                     build, or CI without a cache); by default it is kept, as
  *                                     between a user's builds
- *   npm run bench -- --peer /tmp/peer also build and weigh the Starlight peer (a writable copy of
- *                                     /work/shared/peers/starlight after `npm ci`) at 1 and 50
- *                                     copies, interleaved with our builds (--peer-sizes to change)
+ *   npm run bench -- --peer /tmp/peer also build and weigh a Starlight peer (a writable copy of a
+ *                                     stock Starlight site of the same transcript, after `npm ci`)
+ *                                     at 1 and 50 copies, interleaved with our builds (--peer-sizes)
  *
  * Everything is built in a temporary folder; nothing in the repository is touched except the
  * results: bench/results/<date>.json (machine-readable) and .md (the tables, also on stdout).

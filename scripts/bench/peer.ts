@@ -1,6 +1,6 @@
 /**
- * The Starlight peer (a stock Starlight site made from the same transcript, see
- * /work/shared/peers/starlight/RESULTS.md), measured with *our* method in the same session, so
+ * The Starlight peer (a stock Starlight site made from the same transcript; docs/PERFORMANCE.md
+ * describes it), measured with *our* method in the same session, so
  * the comparison does not mix two machines' moods or two ways of counting memory.
  *
  * It needs a writable copy with its dependencies installed (`npm ci` in the copy). Each build is

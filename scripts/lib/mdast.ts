@@ -1,8 +1,8 @@
 /**
  * mdast builders for the generated MDX. Transcript text only ever appears as `text` nodes inside a
  * `paragraph` inside a JSX flow element: at the top level MDX reads `import`/`export` lines as
- * code, and bare text directly inside a JSX element is not fully escaped by the serializer
- * (see shared/notes/mdx-escaping.md). Attribute values are always our own ids and numbers.
+ * code, and bare text directly inside a JSX element is not fully escaped by the serializer (both
+ * measured with remark-mdx 3.1 and Astro 7.3). Attribute values are always our own ids and numbers.
  */
 import type { Heading, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
