@@ -40,6 +40,7 @@ import { snapshot } from './bench/snapshot.ts';
 import { fmt, summarize, summarizeFields } from './bench/stats.ts';
 import { pageWeight } from './bench/weight.ts';
 import { parseTimes } from './bench/parse.ts';
+import { chapterCost, scoreCase, segmentationCases } from './bench/segmentation.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 /** Where builds run: a private copy of `root` (see bench/snapshot.ts); set in main(). */
@@ -118,6 +119,8 @@ async function main(): Promise<void> {
     log(`building from a copy of the project at ${copy.revision}`);
     const parse = await parseTimes(bundled, opts.quick ? 3 : 9);
     log(`reading an hour of speech: ${parse.map((p) => `${p.format} ${(p.readMs.median + p.checkMs.median).toFixed(0)} ms`).join(', ')}`);
+    const segmentation = { cases: (await segmentationCases(root)).map(scoreCase), cost: await chapterCost(root, opts.quick ? 5 : 11) };
+    log(`automatic sections: ${segmentation.cases.map((c) => `Pk ${c.methods['topics (ours)']!.pk.toFixed(2)}`).join(', ')}; cost ${segmentation.cost.topicsMs.median.toFixed(0)} ms vs ${segmentation.cost.partsMs.median.toFixed(0)} ms`);
     const { sizes, peer } = await buildAll(opts, work);
     let chromium = 'not used';
     if (opts.browser) chromium = await measureInBrowser(opts, sizes, peer, work);
@@ -130,6 +133,7 @@ async function main(): Promise<void> {
       machine: machine(chromium),
       sizes,
       parse,
+      segmentation,
       ...(opts.peer ? { peer: { dir: opts.peer, sizes: peer } } : {}),
       problems,
     };

@@ -19,11 +19,12 @@ const episodes = defineCollection({
     date: z.coerce.date().optional(),
     channel: z.string().optional(),
     description: z.string(),
-    descriptionIsAi: z.boolean(),
+    /** Whose words the description is: the author's, an AI tool's, or extracted from the transcript. */
+    descriptionSource: z.enum(['author', 'ai', 'extracted']),
     disclaimer: z.string().optional(),
     media: z.string().optional(),
     sections: z.number(),
-    autoSections: z.boolean(),
+    sectionOrigin: z.enum(['ai', 'author', 'topics', 'parts']),
   }),
 });
 
@@ -38,6 +39,8 @@ const sections = defineCollection({
     end: z.number(),
     tag: z.enum(['watch', 'optional']).optional(),
     summary: z.string(),
+    origin: z.enum(['ai', 'author', 'topics', 'parts']),
+    titleExtracted: z.boolean(),
     words: z.number(),
   }),
 });

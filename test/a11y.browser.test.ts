@@ -5,6 +5,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { launch } from './helpers/browser.ts';
 import { browserSkipReason } from './helpers/browser-guard.ts';
+import path from 'node:path';
+import { root } from './helpers/build.ts';
 import { SLUG, servedSite } from './helpers/site.ts';
 
 const skip = browserSkipReason();
@@ -16,6 +18,9 @@ const PAGES: Record<string, string> = {
   resolver: `/${SLUG}/at/`,
   search: '/search/?q=compute',
   'not found': '/no-such-page/',
+  // A transcript without sections: topics found, titles and summaries extracted.
+  'overview with extracted sections': '/long-example/',
+  'section with an extracted summary': 'first section of /long-example/',
 };
 
 describe('accessibility (axe)', { skip }, () => {
@@ -24,7 +29,9 @@ describe('accessibility (axe)', { skip }, () => {
 
   before(async () => {
     // With media, so the audio player and ▶ links are checked too.
-    site = await servedSite('a11y', 'media: https://cdn.example.com/episode.mp3\nspeakers:\n  alternate: [Jakub Pachocki, Jacob Efron]\n');
+    site = await servedSite('a11y', 'media: https://cdn.example.com/episode.mp3\nspeakers:\n  alternate: [Jakub Pachocki, Jacob Efron]\n', [
+      path.join(root, 'test', 'fixtures', 'podcast-namespace', 'long-example.vtt'),
+    ]);
     browser = await launch();
   });
   after(async () => {
@@ -37,7 +44,13 @@ describe('accessibility (axe)', { skip }, () => {
       it(`${name} page, ${scheme}: no violations`, async () => {
         const ctx = await browser.newContext({ colorScheme: scheme });
         const page = await ctx.newPage();
-        await page.goto(`${site.url}${url}`);
+        if (url.startsWith('first section of ')) {
+          await page.goto(`${site.url}${url.slice('first section of '.length)}`);
+          await page.locator('.section-list .section-head a').first().click();
+          await page.locator('.moments-summary').waitFor();
+        } else {
+          await page.goto(`${site.url}${url}`);
+        }
         if (name === 'search') await page.locator('.result').first().waitFor();
         const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
         const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length}× e.g. ${v.nodes[0]!.target.join(' ')} — ${v.nodes[0]!.failureSummary}`);

@@ -16,7 +16,7 @@ const frag = (time: number, text: string, turn = false): Fragment => ({ time, te
 
 describe('sections', () => {
   it('a fragment belongs to the section with start ≤ t < next start; the last keeps the tail', () => {
-    const sections = [0, 10, 20].map((start, i) => ({ start, end: start + 10, title: `S${i}`, tag: 'watch' as const, summary: '', line: 1 }));
+    const sections = [0, 10, 20].map((start, i) => ({ start, end: start + 10, title: `S${i}`, tag: 'watch' as const, summary: '', origin: 'ai' as const, line: 1 }));
     const fragments = [0, 9, 10, 19, 20, 35, 99].map((t) => frag(t, 'x'));
     assert.deepEqual(assignFragments(sections, fragments), [[0, 2], [2, 4], [4, 7]]);
   });
@@ -103,7 +103,7 @@ describe('invariants', () => {
   });
 
   const withSections = (sections: Array<[number, number, string]>) =>
-    buildEpisode({ ...parsed, sections: sections.map(([start, end, title], i) => ({ start, end, title, tag: 'watch' as const, summary: '', line: 20 + i })) });
+    buildEpisode({ ...parsed, sections: sections.map(([start, end, title], i) => ({ start, end, title, tag: 'watch' as const, summary: '', origin: 'ai' as const, line: 20 + i })) });
   const fails = (sections: Array<[number, number, string]>, message: RegExp, line: number) =>
     assert.throws(() => withSections(sections), (e: unknown) => e instanceof TranscriptError && message.test(e.message) && e.line === line);
 

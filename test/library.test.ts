@@ -32,8 +32,8 @@ describe('a library of mixed formats', () => {
   it('reports each episode as it is parsed', () => {
     assert.match(site.stdout, /parsed chief-scientist\.youtldr\.txt: YouTLDR text export, 7 sections, 1845 fragments, 13084 words, 0 warnings → \/chief-scientist\//);
     assert.match(site.stdout, /parsed ten-things\.vtt: WebVTT, 3 sections, 222 fragments, 2492 words/);
-    assert.match(site.stdout, /parsed srt-episode\.srt: SRT, 2 sections \(automatic\), 222 fragments/);
-    assert.match(site.stdout, /parsed vader\.json: Podcasting 2\.0 JSON, 1 sections \(automatic\), 2 fragments, 5 words/);
+    assert.match(site.stdout, /parsed srt-episode\.srt: SRT, 2 sections \(found by topic\), 222 fragments/);
+    assert.match(site.stdout, /parsed vader\.json: Podcasting 2\.0 JSON, 1 sections \(found by topic\), 2 fragments, 5 words/);
     assert.match(site.stdout, /check: every transcript word is on its page \(18073 words, 4 episodes\)/);
   });
 
@@ -52,9 +52,13 @@ describe('a library of mixed formats', () => {
     const turns = p.querySelectorAll('.para.turn .speaker').map((s) => s.text);
     assert.ok(turns.includes('Travis'), turns.join());
     assert.equal(page('i-am-your-father').querySelector('.meta')!.text.includes('With Darth Vader, Luke'), true);
-    const parts = page('srt-episode').querySelectorAll('.section-list .section-head a').map((a) => a.text);
-    assert.equal(parts.length, 2);
-    assert.match(parts[0]!, /^0:00–\d+:\d\d$/, 'automatic parts are titled by their range');
+    const overview = page('srt-episode');
+    const topics = overview.querySelectorAll('.section-list .section-head a').map((a) => a.text);
+    assert.equal(topics.length, 2);
+    assert.ok(topics.every((t) => !/\d:\d\d/.test(t)), 'topics found automatically are titled by their key phrase, not their range');
+    assert.match(overview.querySelector('.meta + .meta, p.meta:not(:first-of-type)')?.text ?? overview.text, /extracted from the transcript/);
+    assert.equal(overview.querySelectorAll('.section-list .extracted-chip').length, 2, 'each summary is marked as extracted');
+    assert.match(page().querySelector('a[href="/sub/srt-episode/"]')!.closest('.episode-card')!.querySelector('.card-summary')!.text, /^Extracted /);
   });
 
   it('links every timestamp to the media when the sidecar gives it, with a native player for audio', () => {

@@ -178,7 +178,7 @@ describe('yt-dlp metadata', () => {
     }), 'x.info.json'), 'x.info.json');
     assert.deepEqual(info, {
       title: 'T', date: '2023-01-10', description: 'Mine.', media: 'https://www.youtube.com/watch?v=x', channel: 'C', duration: 91,
-      chapters: [{ start: 0, title: 'Chapter 1', summary: '', line: 1 }, { start: 60, title: 'B', summary: '', line: 1 }],
+      chapters: [{ start: 0, title: 'Chapter 1', summary: '', origin: 'author', line: 1 }, { start: 60, title: 'B', summary: '', origin: 'author', line: 1 }],
     });
     assert.equal(parseYtDlpInfo(readJson('{"id":"x","webpage_url":"javascript:alert(1)","chapters":null}', 'x.info.json'), 'x.info.json').media, undefined);
   });

@@ -75,7 +75,7 @@ describe('sidecar', () => {
 
   it('reports an unknown key with its line and the allowed keys', () => {
     const e = error(() => parseSidecar('title: x\nauthor: me\n', 'ep.yml'));
-    assert.equal(e.format(), 'ep.yml:2: unknown key "author"\n  hint: allowed here: title, date, description, channel, slug, language, media, speakers, sections, keyPoints, quotes, chapters');
+    assert.equal(e.format(), 'ep.yml:2: unknown key "author"\n  hint: allowed here: title, date, description, channel, slug, language, media, speakers, sections, keyPoints, quotes, chapters, autoSections, autoTitles');
     const nested = error(() => parseSidecar('sections:\n  - start: 0\n    title: A\n    colour: red\n', 'ep.yml'));
     assert.equal(nested.format(), 'ep.yml:4: unknown key "sections.0.colour"\n  hint: allowed here: start, title, tag, summary');
   });

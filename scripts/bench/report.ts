@@ -7,6 +7,7 @@ import type { LighthouseRun } from './lighthouse.ts';
 import type { PeerRun } from './peer.ts';
 import type { Machine } from './machine.ts';
 import type { ParseResult } from './parse.ts';
+import type { ChapterCost, SegmentationResult } from './segmentation.ts';
 import { WARM_UP_QUERY, type SearchRun } from './search.ts';
 import { fmt, formatSummary, type NumericKeys, type Summary } from './stats.ts';
 import type { PageWeight, Totals } from './weight.ts';
@@ -60,13 +61,15 @@ export interface Results {
   sizes: SizeResult[];
   /** Reading one hour of speech, per format (absent in results from before it was measured). */
   parse?: ParseResult[];
+  /** Automatic sections against known boundaries, and what finding them costs. */
+  segmentation?: { cases: SegmentationResult[]; cost: ChapterCost };
   peer?: { dir: string; sizes: PeerSizeResult[] };
   /** Measurements that failed (the others went on). */
   problems: string[];
 }
 
 /** Columns of words are left-aligned, columns of numbers right-aligned. */
-const TEXT_COLUMNS = new Set(['page', 'query', 'mode', 'file', 'format']);
+const TEXT_COLUMNS = new Set(['page', 'query', 'mode', 'file', 'format', 'case', 'method']);
 const table = (head: string[], rows: string[][]) =>
   [`| ${head.join(' | ')} |`, `|${head.map((h) => (TEXT_COLUMNS.has(h) ? '---' : '---:')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
@@ -91,6 +94,17 @@ export function markdown(results: Results): string {
       '## Reading an hour of speech, per format\n\nThe bundled episode (58:47, 13,084 words) written out in each format. Median [min–max] ms over the runs, in the benchmark process. ' +
         '"Read" = bytes to fragments: UTF-8 decoding, recognising the format, the reader. "Check" = the second, simple reading of the file and the comparison that proves every word was read once.',
       parseTable(results.parse),
+    );
+  }
+  if (results.segmentation) {
+    const { cost } = results.segmentation;
+    parts.push(
+      '## Automatic sections\n\nFor transcripts without sections: topics found by the segmenter (src/domain/topics/) against known boundaries, beside baselines. ' +
+        'Pk and WindowDiff over words (0 is perfect; k = half the true mean section length). "Equal parts" knows the true number of sections, which no real method does.',
+      segmentationTable(results.segmentation.cases),
+      `Preparing the bundled hour without its sections as a build does (read, sections, titles and summaries, reflow, key moments, MDX, downloads; median [min–max] ms): ` +
+        `topics ${formatSummary(cost.topicsMs, (n) => n.toFixed(0))}, plain parts ${formatSummary(cost.partsMs, (n) => n.toFixed(0))} ` +
+        `(**+${Math.round((cost.topicsMs.median / cost.partsMs.median - 1) * 100)} %**).`,
     );
   }
   const weighed = results.sizes.filter((s) => s.weights);
@@ -317,5 +331,18 @@ function parseTable(rows: ParseResult[]): string {
   return table(
     ['file', 'format', 'KB', 'words', 'read ms', 'check ms', 'total ms'],
     rows.map((r) => [r.file, r.format, fmt.kb(r.bytes), fmt.int(r.words), ms(r.readMs), ms(r.checkMs), `**${(r.readMs.median + r.checkMs.median).toFixed(0)}**`]),
+  );
+}
+
+function segmentationTable(cases: SegmentationResult[]): string {
+  return table(
+    ['case', 'method', 'Pk', 'WindowDiff', 'sections (true)'],
+    cases.flatMap((c) => Object.entries(c.methods).map(([method, m], i) => [
+      i === 0 ? `${c.case} (${c.minutes} min)` : '',
+      method,
+      i === 0 ? `**${m.pk.toFixed(2)}**` : m.pk.toFixed(2),
+      m.windowDiff.toFixed(2),
+      `${m.sections} (${c.trueSections})`,
+    ])),
   );
 }

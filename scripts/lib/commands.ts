@@ -144,7 +144,7 @@ async function buildSite(args: string[]): Promise<number> {
   for (const file of library.orphans) console.log(`  note: ${file}: no transcript has its name (the part before the extension); not used`);
   const episodes = await prepareAll(library.episodes, rules, generated, urls, (e) => {
     console.log(
-      `parsed ${path.basename(e.file)}: ${readerFor(e.format).name}, ${e.sections.length} sections${e.autoSections ? ' (automatic)' : ''}, ` +
+      `parsed ${path.basename(e.file)}: ${readerFor(e.format).name}, ${e.sections.length} sections${e.origin === 'topics' ? ' (found by topic)' : e.origin === 'parts' ? ' (plain parts)' : ''}, ` +
         `${e.fragments} fragments, ${e.words} words, ${e.warnings.length} warnings → /${e.slug}/`,
     );
     for (const w of e.warnings) console.log(`  warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);

@@ -35,6 +35,8 @@ export function overviewTree(episode: Episode): Root {
   const body: RootContent[] = [];
   if (source.summary.length) {
     body.push(heading(2, 'Summary'), element('Ai', {}, source.summary.map((p) => paragraph(text(p)))));
+  } else if (episode.summary?.length) {
+    body.push(heading(2, 'Summary'), said(episode.summary));
   }
   if (episode.keyPoints.length) body.push(heading(2, 'Key points'), ...keyPointList(episode.keyPoints, true));
   if (source.quotes.length) {
@@ -57,13 +59,14 @@ export function overviewTree(episode: Episode): Root {
       ...(source.metadata.language ? { language: source.metadata.language } : {}),
       ...(source.metadata.date ? { date: source.metadata.date } : {}),
       ...(source.channel ? { channel: source.channel } : {}),
-      description: source.description ?? firstSentence(source.summary[0] ?? ''),
-      // The description is the publisher's own words when the sidecar or yt-dlp's metadata gives it; otherwise AI.
-      descriptionIsAi: !source.description && source.summary.length > 0,
+      // The author's own words where the sidecar or yt-dlp's metadata gives them; else the AI
+      // summary's first sentence; else the summary extracted from the transcript.
+      description: source.description ?? (source.summary.length ? firstSentence(source.summary[0]!) : (episode.summary ?? []).map((m) => m.text).join(' ')),
+      descriptionSource: source.description ? 'author' : source.summary.length ? 'ai' : episode.summary?.length ? 'extracted' : 'author',
       ...(source.disclaimer ? { disclaimer: source.disclaimer } : {}),
       ...(source.media ? { media: source.media } : {}),
       sections: episode.sections.length,
-      autoSections: source.autoSections ?? false,
+      sectionOrigin: episode.sections[0]!.origin,
     },
     body,
   );
@@ -71,7 +74,8 @@ export function overviewTree(episode: Episode): Root {
 
 export function sectionTree(episode: Episode, section: Section, speakers: readonly string[] = []): Root {
   const body: RootContent[] = [];
-  if (section.summary) body.push(heading(2, 'Summary'), element('Ai', {}, [paragraph(text(section.summary))]));
+  if (section.extracted?.summary.length) body.push(heading(2, 'Summary'), said(section.extracted.summary));
+  else if (section.summary) body.push(heading(2, 'Summary'), section.origin === 'ai' ? element('Ai', {}, [paragraph(text(section.summary))]) : paragraph(text(section.summary)));
   if (section.keyPoints.length || section.moments.length) {
     body.push(heading(2, 'Key points'), ...keyPointList(section.keyPoints, false));
     if (section.moments.length) {
@@ -106,10 +110,20 @@ export function sectionTree(episode: Episode, section: Section, speakers: readon
       end: section.end,
       ...(section.tag ? { tag: section.tag } : {}),
       summary: section.summary,
+      origin: section.origin,
+      titleExtracted: section.extracted?.title ?? false,
       words: section.paragraphs.reduce((n, p) => n + tokenCount(p.text), 0),
     },
     body,
   );
+}
+
+/**
+ * Sentences extracted from the transcript, each linked to where it was said (on another section's
+ * page when `section` is given), in a block labelled as extracted.
+ */
+function said(sentences: ReadonlyArray<{ text: string; id: string; time: number; section?: string }>): RootContent {
+  return element('Moments', { kind: 'summary' }, sentences.map((m) => element('Moment', { at: m.id, t: m.time, ...(m.section ? { section: m.section } : {}) }, [paragraph(text(m.text))])));
 }
 
 function firstSentence(paragraph: string): string {

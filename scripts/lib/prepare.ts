@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CorrectionRule } from '../../src/domain/corrections.ts';
 import { tokens } from '../../src/domain/invariants.ts';
-import type { TranscriptFormat, TranscriptWarning } from '../../src/domain/types.ts';
+import type { SectionOrigin, TranscriptFormat, TranscriptWarning } from '../../src/domain/types.ts';
 import { writeEpisodeDownloads, type SiteUrls } from './downloads.ts';
 import { loadEpisode, wordCount, writeEpisodeMdx, type EpisodeJob } from './generate.ts';
 
@@ -16,7 +16,8 @@ export interface EpisodeSummary {
   slug: string;
   title: string;
   format: TranscriptFormat;
-  autoSections: boolean;
+  /** Where the sections came from: see SectionOrigin. */
+  origin: SectionOrigin;
   fragments: number;
   words: number;
   warnings: TranscriptWarning[];
@@ -45,7 +46,7 @@ export async function prepareEpisode(job: EpisodeJob, rules: readonly Correction
     slug: episode.slug,
     title: episode.source.title,
     format: episode.source.format,
-    autoSections: episode.source.autoSections ?? false,
+    origin: episode.sections[0]!.origin,
     fragments: episode.source.fragments.length,
     words: wordCount(episode),
     warnings: episode.warnings,

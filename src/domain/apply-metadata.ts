@@ -2,9 +2,8 @@
  * What the files around a transcript add to it. Field by field, the sidecar (`NAME.yml`) wins over
  * yt-dlp's metadata (`NAME.info.json`), which wins over what the transcript itself says.
  * Sections: the sidecar's, else a chapters file's, else the transcript's own, else yt-dlp's
- * chapters, else made automatically.
+ * chapters; without any, episode.ts finds them (as the sidecar's `autoSections` asks).
  */
-import { autoSections } from './auto-sections.ts';
 import { episodeEnd } from './episode-end.ts';
 import type { Chapter } from './formats/chapters.ts';
 import type { EpisodeInfo } from './formats/yt-dlp-info.ts';
@@ -47,17 +46,14 @@ export function applyMetadata(parsed: ParsedTranscript, { sidecar: s, chapters, 
   const ending = <T extends { start: number }>(list: T[]) => list.map((x, i) => ({ ...x, end: list[i + 1]?.start ?? end }));
   if (s?.sections) {
     const sorted = s.sections.map((sec, i) => ({ ...sec, line: s.lines[`sections.${i}`] })).sort((a, b) => a.start - b.start);
-    out.sections = ending(sorted).map((sec) => ({ start: sec.start, end: sec.end, title: sec.title, ...(sec.tag ? { tag: sec.tag } : {}), summary: sec.summary ?? '', line: sec.line }));
+    out.sections = ending(sorted).map((sec) => ({ start: sec.start, end: sec.end, title: sec.title, ...(sec.tag ? { tag: sec.tag } : {}), summary: sec.summary ?? '', origin: 'author' as const, line: sec.line }));
   } else if (chapters?.length) {
     out.sections = ending(chapters);
   } else if (out.sections.length === 0 && info?.chapters) {
     out.sections = ending(info.chapters);
   }
   out.fragments = nameSpeakers(out.fragments, s?.speakers);
-  if (out.sections.length === 0) {
-    out.sections = autoSections(out.fragments, end);
-    out.autoSections = true;
-  }
+  if (s?.autoSections || s?.autoTitles) out.automatic = { mode: s.autoSections ?? 'topics', ...(s.autoTitles ? { titles: s.autoTitles } : {}) };
   return out;
 }
 

@@ -27,6 +27,6 @@ export function autoSections(fragments: readonly Fragment[], end: number): Secti
   if (starts.length > 1 && end - starts.at(-1)! < SHORTEST_TAIL) starts.pop();
   return starts.map((start, i) => {
     const stop = starts[i + 1] ?? end;
-    return { start, end: stop, title: formatRange(start, stop), summary: '', line: undefined };
+    return { start, end: stop, title: formatRange(start, stop), summary: '', origin: 'parts' as const, line: undefined };
   });
 }

@@ -1,10 +1,14 @@
 /** From a parsed transcript to the episode the site shows: sections, paragraphs, key points. */
 import { bestSections } from './keypoints.ts';
 import { checkEpisode } from './invariants.ts';
-import { reflow } from './reflow.ts';
+import { reflow, turnTexts } from './reflow.ts';
 import { assignFragments, slugs } from './sections.ts';
 import { autoSections } from './auto-sections.ts';
 import { episodeEnd } from './episode-end.ts';
+import { formatRange } from './time.ts';
+import { topicSections } from './topics/sections.ts';
+import { extractSummaries } from './topics/summaries.ts';
+import { sectionTitles } from './topics/titles.ts';
 import { locateCorrections, type Correction } from './corrections.ts';
 import { keyMoments } from './key-moments.ts';
 import { forgetTexts } from './nlp.ts';
@@ -26,8 +30,7 @@ export function episodeSlug(title: string): string {
 
 export function buildEpisode(source: ParsedTranscript, corrections: readonly Correction[] = []): Episode {
   forgetTexts();
-  const sources: SectionSource[] = source.sections.length ? source.sections : autoSections(source.fragments, episodeEnd(source));
-  const ranges = assignFragments(sources, source.fragments);
+  const { sources, ranges } = findSections(source);
   const sectionSlugs = slugs(sources.map((s) => s.title));
   const sections: Section[] = sources.map((s, index) => ({
     ...s,
@@ -38,7 +41,11 @@ export function buildEpisode(source: ParsedTranscript, corrections: readonly Cor
     keyPoints: [],
     moments: [],
   }));
-  for (const section of sections) section.moments = keyMoments(section.paragraphs);
+  const summary = summarize(sections, source.automatic?.titles);
+  for (const section of sections) {
+    const said = new Set(section.extracted?.summary.map((s) => s.text));
+    section.moments = keyMoments(section.paragraphs, 3, said);
+  }
 
   const homes = bestSections(
     source.keyPoints.map((k) => `${k.title} ${k.explanation}`),
@@ -49,11 +56,51 @@ export function buildEpisode(source: ParsedTranscript, corrections: readonly Cor
 
   const warnings: TranscriptWarning[] = [...source.warnings];
   const quotes = groundQuotes(source, sections, warnings);
-  const episode: Episode = { slug: source.slug ?? episodeSlug(source.title), source, sections, keyPoints, quotes, warnings, corrections: corrections.map((c) => c.original) };
+  const episode: Episode = {
+    slug: source.slug ?? episodeSlug(source.title),
+    source,
+    sections,
+    keyPoints,
+    quotes,
+    warnings,
+    corrections: corrections.map((c) => c.original),
+    ...(summary ? { summary } : {}),
+  };
   checkEpisode(episode, corrections.reduce((n, c) => n + c.tokens - c.original.split(/\s+/).length, 0));
   const paragraphs = sections.flatMap((s) => s.paragraphs);
   for (const [i, start, end, n] of locateCorrections(paragraphs, corrections)) (paragraphs[i]!.fixes ??= []).push([start, end, n]);
   return episode;
+}
+
+/**
+ * The episode's sections as its sources give them or, without any, found automatically: topics
+ * (titled by their key phrase, or by the sidecar's `autoTitles`) or plain parts of 8–10 minutes.
+ */
+function findSections(source: ParsedTranscript): { sources: SectionSource[]; ranges: Array<[number, number]> } {
+  if (source.sections.length) return { sources: source.sections, ranges: assignFragments(source.sections, source.fragments) };
+  const end = episodeEnd(source);
+  const titles = source.automatic?.titles ?? [];
+  if (source.automatic?.mode === 'parts') {
+    const parts = autoSections(source.fragments, end).map((s, i) => (titles[i] ? { ...s, title: titles[i] } : s));
+    return { sources: parts, ranges: assignFragments(parts, source.fragments) };
+  }
+  const topics = topicSections(source.fragments, end);
+  const ranges = assignFragments(topics, source.fragments);
+  // The titles read each turn's text as reflow will, so wink-nlp reads it once for both.
+  const extracted = sectionTitles(ranges.map((r) => turnTexts(source.fragments.slice(...r))));
+  return { sources: topics.map((s, i) => ({ ...s, title: titles[i] ?? extracted[i] ?? formatRange(s.start, s.end) })), ranges };
+}
+
+/** Summaries of topics found automatically, from their own sentences; the episode's, from theirs. */
+function summarize(sections: Section[], authorTitles: readonly string[] = []): Episode['summary'] {
+  const topics = sections.filter((s) => s.origin === 'topics');
+  if (topics.length === 0) return undefined;
+  const found = extractSummaries(topics.map((s) => s.paragraphs));
+  topics.forEach((s, i) => {
+    s.extracted = { title: authorTitles[s.index] === undefined, summary: found.sections[i]! };
+    s.summary = found.sections[i]!.map((m) => m.text).join(' ');
+  });
+  return found.episode.map(({ section, ...m }) => ({ ...m, section: topics[section]!.slug }));
 }
 
 /** Link each pull quote to the paragraph where it was said and mark its words there. */

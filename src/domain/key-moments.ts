@@ -17,7 +17,8 @@ const FRAMING = /^(i want to|i'd love to|i'm sure|i'm curious|i realize|i guess|
 const QUESTION = /^(how|what|why|when|where|who)\s+(do|does|did|is|are|was|were|can|could|would|will|should)\b/i;
 const WEAK_OPENERS = new Set(['um', 'uh', 'yeah', 'so', 'and', 'but', 'like', 'well', 'oh', 'okay', 'because', 'or', 'which']);
 
-export function keyMoments(paragraphs: readonly Paragraph[], limit = 3): KeyMoment[] {
+/** `exclude`: sentences already shown elsewhere on the page (an extracted summary's). */
+export function keyMoments(paragraphs: readonly Paragraph[], limit = 3, exclude: ReadonlySet<string> = new Set()): KeyMoment[] {
   const found: Array<{ text: string; id: string; time: number }> = [];
   for (const p of paragraphs) {
     for (const s of sentences(p.text)) found.push({ text: s.trim(), id: p.id, time: p.time });
@@ -35,7 +36,7 @@ export function keyMoments(paragraphs: readonly Paragraph[], limit = 3): KeyMome
   // Most important first, so only the few sentences needed are tagged to test them.
   for (const { sentence } of candidates) {
     if (chosen.length >= limit) break;
-    if (chosen.some((c) => c.text === sentence.text) || !meaningful(sentence.text)) continue;
+    if (exclude.has(sentence.text) || chosen.some((c) => c.text === sentence.text) || !meaningful(sentence.text)) continue;
     chosen.push(sentence);
   }
   return chosen.sort((a, b) => a.time - b.time).map(({ text, id, time }) => ({ text, id, time }));

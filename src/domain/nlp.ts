@@ -18,10 +18,11 @@ export function wink(): { nlp: Nlp; its: Nlp['its'] } {
   return instance;
 }
 
-/** A text as wink-nlp reads it: each token's value and preceding whitespace, sentences as token ranges. */
+/** A text as wink-nlp reads it: each token's value, preceding whitespace and part of speech, sentences as token ranges. */
 interface Reading {
   values: string[];
   spaces: string[];
+  pos: string[];
   spans: Array<[number, number]>;
 }
 
@@ -51,6 +52,8 @@ function read(text: string): Reading {
   reading = {
     values: doc.tokens().out(its.value) as string[],
     spaces: doc.tokens().out(its.precedingSpaces) as string[],
+    // Tagged anyway by the pipeline; kept for the titles of automatic sections.
+    pos: doc.tokens().out(its.pos) as string[],
     spans: doc.sentences().out(its.span) as unknown as Array<[number, number]>,
   };
   readings.set(text, reading);
@@ -86,6 +89,12 @@ export function sentenceSpans(text: string): Array<[number, number]> {
     const next = spans[s + 1];
     return [start, next ? offsets[next[0]]! : text.length];
   });
+}
+
+/** The tokens of `text` with their parts of speech, from the same reading as its sentences. */
+export function taggedTokens(text: string): { values: readonly string[]; pos: readonly string[] } {
+  const { values, pos } = read(text);
+  return { values, pos };
 }
 
 /** Sentences of `text` as wink-nlp writes them out (`doc.sentences().out()`). */

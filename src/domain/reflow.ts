@@ -51,6 +51,27 @@ export function reflow(fragments: readonly Fragment[], options: ReflowOptions = 
   return paragraphs;
 }
 
+/**
+ * The text of each speaker turn of `fragments`, as reflow reads it: what else reads a section
+ * (the titles of automatic sections) reads the same strings, so wink-nlp reads each once.
+ */
+export function turnTexts(fragments: readonly Fragment[]): string[] {
+  return splitTurns(fragments).map((turn) => turnText(turn).text).filter(Boolean);
+}
+
+/** A turn's fragments joined by single spaces, and where each (non-empty) fragment starts. */
+function turnText(turn: readonly Fragment[]): { text: string; starts: number[] } {
+  const starts: number[] = [];
+  let text = '';
+  for (const fragment of turn) {
+    if (fragment.text === '') continue;
+    if (text !== '') text += ' ';
+    starts.push(text.length);
+    text += fragment.text;
+  }
+  return { text, starts };
+}
+
 /** Consecutive fragments of one speaker turn. */
 function splitTurns(fragments: readonly Fragment[]): Fragment[][] {
   const turns: Fragment[][] = [];
@@ -66,14 +87,7 @@ function splitTurns(fragments: readonly Fragment[]): Fragment[][] {
  * longer than `max` words (captions without punctuation) is cut again at fragment boundaries.
  */
 function pieces(turn: readonly Fragment[], max: number): Piece[] {
-  const starts: number[] = [];
-  let text = '';
-  for (const fragment of turn) {
-    if (fragment.text === '') continue;
-    if (text !== '') text += ' ';
-    starts.push(text.length);
-    text += fragment.text;
-  }
+  const { text, starts } = turnText(turn);
   const timed = turn.filter((f) => f.text !== '');
   if (timed.length === 0) return [];
   // Where a fragment times its words, a sentence starts when its first word is said.

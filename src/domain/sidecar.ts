@@ -70,6 +70,10 @@ const SidecarSchema = z.strictObject({
   keyPoints: z.array(z.strictObject({ title: text, explanation: text })).optional(),
   quotes: z.array(z.strictObject({ text, speaker: text })).optional(),
   chapters: text.optional(),
+  /** Without sections from anywhere: find topics (the default), or cut plain parts of about 8–10 minutes. */
+  autoSections: z.enum(['topics', 'parts'], { error: 'must be "topics" or "parts"' }).optional(),
+  /** Titles for the automatic sections, in order, instead of the extracted ones. */
+  autoTitles: z.array(text).min(1).optional(),
 });
 
 export type Sidecar = z.infer<typeof SidecarSchema> & {

@@ -25,6 +25,13 @@ export interface Fragment {
   line: number | undefined;
 }
 
+/**
+ * Where a section's bounds, title and summary come from: an AI summary tool (YouTLDR), the author
+ * (a sidecar, chapters), the transcript's own words (topics found automatically), or the clock
+ * (plain parts, titled by their time range).
+ */
+export type SectionOrigin = 'ai' | 'author' | 'topics' | 'parts';
+
 export interface SectionSource {
   start: number;
   end: number;
@@ -32,6 +39,7 @@ export interface SectionSource {
   /** Watch/optional, where the source judges it; absent for chapters and automatic parts. */
   tag?: SectionTag;
   summary: string;
+  origin: SectionOrigin;
   line: number | undefined;
 }
 
@@ -92,8 +100,8 @@ export interface ParsedTranscript {
   fragments: Fragment[];
   /** What the reader noticed but could read past (an empty cue, a skipped caption language). */
   warnings: TranscriptWarning[];
-  /** True when sections were made automatically because the source had none. */
-  autoSections?: boolean;
+  /** How to divide the episode when no source gives sections, and titles for them (the sidecar's). */
+  automatic?: { mode: 'topics' | 'parts'; titles?: string[] };
   /** Line of the metadata line (YouTLDR), for messages about it. */
   metadataLine?: number;
 }
@@ -146,6 +154,8 @@ export interface Section extends SectionSource {
   paragraphs: Paragraph[];
   keyPoints: KeyPoint[];
   moments: KeyMoment[];
+  /** For topics found automatically: whether the title was extracted (not the sidecar's), and the summary's sentences. */
+  extracted?: { title: boolean; summary: KeyMoment[] };
 }
 
 export interface Episode {
@@ -157,4 +167,6 @@ export interface Episode {
   warnings: TranscriptWarning[];
   /** The original words of each corrected span (see corrections.ts), in order. */
   corrections: string[];
+  /** For episodes whose topics were found automatically: the most central of their summaries' sentences. */
+  summary?: Array<KeyMoment & { section: string }>;
 }

@@ -7,12 +7,16 @@ import { serve } from './serve.ts';
 
 export { SLUG } from './build.ts';
 
-/** Build the bundled episode (with a sidecar naming the media, so every page feature is on) and serve it. */
-export async function servedSite(name: string, sidecar?: string) {
+/**
+ * Build the bundled episode (with a sidecar naming the media, so every page feature is on) and
+ * serve it; `others` are more transcript files to build beside it.
+ */
+export async function servedSite(name: string, sidecar?: string, others: readonly string[] = []) {
   const dir = tempDir(name);
   const content = path.join(dir, 'content');
   mkdirSync(content);
   copyFileSync(bundled, path.join(content, path.basename(bundled)));
+  for (const file of others) copyFileSync(file, path.join(content, path.basename(file)));
   if (sidecar) {
     const { writeFileSync } = await import('node:fs');
     writeFileSync(path.join(content, 'openai-chief-scientist.yml'), sidecar);

@@ -24,6 +24,7 @@ export function parseChapters(json: JsonSource, file: string): Chapter[] {
     start: c.startTime,
     title: c.title?.trim() || `Chapter ${k + 1}`,
     summary: '',
+    origin: 'author' as const,
     line: json.lineOf(['chapters', c.i]),
   }));
 }

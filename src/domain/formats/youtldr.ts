@@ -90,6 +90,7 @@ export function parseYoutldr(source: string, file: string): ParsedTranscript {
         title: title!.text,
         tag: tag!.text as SectionTag,
         summary: text!.text,
+        origin: 'ai',
         line: range.n,
       });
       i += 4;

@@ -47,7 +47,7 @@ export function parseYtDlpInfo(json: JsonSource, file: string): EpisodeInfo {
   const chapters = (info.chapters ?? [])
     .map((c, i) => ({ ...c, line: json.lineOf(['chapters', i]) }))
     .sort((a, b) => a.start_time - b.start_time)
-    .map((c, k) => ({ start: c.start_time, title: text(c.title) ?? `Chapter ${k + 1}`, summary: '', line: c.line }));
+    .map((c, k) => ({ start: c.start_time, title: text(c.title) ?? `Chapter ${k + 1}`, summary: '', origin: 'author' as const, line: c.line }));
   const date = info.upload_date ? `${info.upload_date.slice(0, 4)}-${info.upload_date.slice(4, 6)}-${info.upload_date.slice(6)}` : undefined;
   // Only web addresses become links; anything else yt-dlp might put there is not one.
   const media = info.webpage_url && /^https?:\/\//i.test(info.webpage_url) ? info.webpage_url : undefined;
