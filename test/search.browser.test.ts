@@ -8,6 +8,7 @@ import { launch } from './helpers/browser.ts';
 import { browserSkipReason } from './helpers/browser-guard.ts';
 import { build, bundled, SLUG, tempDir } from './helpers/build.ts';
 import { serve } from './helpers/serve.ts';
+import { makeQueries, paragraphsOf, relevance } from '../scripts/bench/relevance.ts';
 
 const skip = browserSkipReason();
 const slug = SLUG;
@@ -32,6 +33,7 @@ describe('search', { skip }, () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serve>>;
   let sub: Awaited<ReturnType<typeof serve>>;
+  let dist: string;
 
   before(async () => {
     const content = library('search');
@@ -39,6 +41,7 @@ describe('search', { skip }, () => {
     assert.equal(site.code, 0, site.stderr);
     const based = build(content, path.join(path.dirname(content), 'dist-sub'), '--base', '/podcast/');
     assert.equal(based.code, 0, based.stderr);
+    dist = site.out;
     server = await serve(site.out);
     sub = await serve(based.out, { base: '/podcast/' });
     browser = await launch();
@@ -59,8 +62,9 @@ describe('search', { skip }, () => {
     }
     await page.waitForTimeout(1500);
     assert.deepEqual(requests.filter((r) => r.includes('/pagefind/')), []);
+    const engine = page.waitForResponse((r) => r.url().includes('/pagefind/pagefind.js'));
     await page.hover('.search-trigger');
-    await page.waitForResponse((r) => r.url().includes('/pagefind/pagefind.js'));
+    await engine;
     await page.close();
   });
 
@@ -120,8 +124,9 @@ describe('search', { skip }, () => {
     await page.locator('dialog .search-row input:focus').waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.closest('dialog') !== null), true, 'focus moves into the dialog');
     await page.keyboard.type('explosive growth');
+    // The first keystroke searches at once; the results then follow the typing to the whole query.
+    await page.waitForFunction(() => /match “explosive growth”/.test(document.querySelector('dialog .search-status')!.textContent!));
     await page.locator('dialog .result').first().waitFor();
-    assert.match(await page.locator('dialog .search-status').innerText(), /match “explosive growth”/);
     assert.equal(await page.locator('dialog .search-status').getAttribute('role'), 'status');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
@@ -136,6 +141,67 @@ describe('search', { skip }, () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/#t-136$/);
     await page.close();
+  });
+
+  /** Opens the first hit of a search on the /search/ page; returns the text of the paragraph it lands on. */
+  async function firstHitText(page: Page, query: string): Promise<string> {
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+    const first = page.locator('.result-hits a').first();
+    await first.waitFor();
+    await first.click();
+    await page.waitForURL(/#t-[\w-]+$/);
+    const id = new URL(page.url()).hash.slice(1);
+    return page.locator(`[id="${id}"] p`).innerText();
+  }
+
+  it('a word said once opens where it was said, not where a relative of it was (reflective, not “reflect back”)', async () => {
+    const page = await browser.newPage();
+    for (const word of ['reflective', 'complexity']) {
+      assert.match(await firstHitText(page, word), new RegExp(`\\b${word}\\b`, 'i'), word);
+    }
+    await page.close();
+  });
+
+  it('what was said comes first: the first hit for “chain of thought” is a paragraph saying it; the AI summary saying it is marked and comes later', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/search/?q=chain+of+thought`);
+    await page.locator('.result-hits a').first().waitFor();
+    const hits = await page.locator('.result-hits a').evaluateAll((as) => as.map((a) => ({ time: a.querySelector('.hit-time') !== null, ai: a.querySelector('.ai-chip') !== null })));
+    assert.equal(hits[0]!.time, true, 'the first hit is a timestamped paragraph');
+    const ai = hits.findIndex((h) => h.ai);
+    assert.ok(ai > 0, 'an AI-written summary or key point is found too, marked AI, below what was said');
+    assert.match(await firstHitText(page, 'chain of thought'), /chain of thought/i);
+    await page.close();
+  });
+
+  it('a query in quotes finds the phrase: every hit says the words in that order', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('"making forests into"')}`);
+    await page.locator('.result-hits a').first().waitFor();
+    const quoted = await page.locator('.result-hits a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    // Said once in the episode, so once in each of the two copies: the paragraph at 5:58.
+    assert.equal(quoted.length, 2, quoted.join('\n'));
+    assert.ok(quoted.every((href) => href.endsWith('#t-358')), quoted.join('\n'));
+    assert.match(await page.locator('.search-status').innerText(), /^Pages that say “making forests into”$/);
+    // Without quotes, pages holding some of the words are found as well.
+    await search(page, 'making forests into');
+    await page.waitForFunction(() => /match “making forests into”/.test(document.querySelector('.search-status')!.textContent!));
+    assert.ok((await page.locator('.result-hits a').count()) > 2);
+    await page.close();
+  });
+
+  it('the first result is the right one: success@1 over queries made from the transcript, as the reader sees the results', async () => {
+    // Queries from one episode's paragraphs (in the library every word is said twice, once per
+    // copy); the right answers are the paragraphs of either copy that hold the words.
+    const one = paragraphsOf(dist).filter((p) => p.url.startsWith(`/${slug}/`));
+    const queries = makeQueries(one, 20);
+    const result = await relevance(browser, server.url, dist, queries, 'test');
+    const at1 = Object.fromEntries(result.ours.map((k) => [k.kind, k]));
+    // The targets: rare words (and rare words with commoner relatives) 0.95, phrases 0.90.
+    const misses = result.misses.map((m) => `${m.kind} “${m.text}” → ${m.first}`).join('\n');
+    assert.ok(at1.rare!.queries >= 15 && at1.rare!.successAt1 >= 0.95, `rare ${at1.rare!.successAt1}\n${misses}`);
+    assert.ok(at1.relative!.queries >= 10 && at1.relative!.successAt1 >= 0.95, `relative ${at1.relative!.successAt1}\n${misses}`);
+    assert.ok(at1.phrase!.queries >= 15 && at1.phrase!.successAt1 >= 0.9, `phrase ${at1.phrase!.successAt1}\n${misses}`);
   });
 
   it('works under a base path: index, UI and result links all carry /podcast/', async () => {

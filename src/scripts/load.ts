@@ -2,6 +2,7 @@
  * Loads a module by adding a <script type="module">, not by `import()`: Vite wraps every dynamic
  * import in a preload helper that would be one more request on every page.
  */
+import { loadPagefind, type Pagefind } from './search/engine';
 import type { SearchApi } from './search/modal';
 
 const loading = new Map<string, Promise<void>>();
@@ -20,10 +21,23 @@ export function loadScript(src: string): Promise<void> {
   return promise;
 }
 
-export async function loadSearch(src: string, styles?: string): Promise<SearchApi> {
-  if (styles && !document.querySelector(`link[href="${styles}"]`)) {
-    document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: styles }));
-  }
-  await loadScript(src);
-  return (window as unknown as { transcriptSiteSearch: SearchApi }).transcriptSiteSearch;
+export interface Search {
+  api: SearchApi;
+  /** Pagefind, ready to search; its loading started with the UI's, not after it. */
+  engine: Promise<Pagefind>;
+}
+
+let search: Promise<Search> | undefined;
+/** The search UI (`src`, the bundle of ./search/modal.ts) and Pagefind, fetched together, once. */
+export function loadSearch(src: string, styles?: string): Promise<Search> {
+  search ??= (async () => {
+    if (styles && !document.querySelector(`link[href="${styles}"]`)) {
+      document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: styles }));
+    }
+    const ui = loadScript(src);
+    const engine = loadPagefind();
+    await ui;
+    return { api: (window as unknown as { transcriptSiteSearch: SearchApi }).transcriptSiteSearch, engine };
+  })();
+  return search;
 }

@@ -4,30 +4,33 @@
  */
 import './theme';
 import './paragraph-tools';
-import { base } from './base';
+import { pagefindAsset } from './base';
 import { loadScript, loadSearch } from './load';
 
 const trigger = document.querySelector<HTMLAnchorElement>('.search-trigger');
 const load = () => loadSearch(trigger!.dataset.module!, trigger!.dataset.styles);
+const open = () => void load().then(({ api, engine }) => api.openSearch(trigger, engine));
 if (trigger) {
   if (/Mac|iPhone|iPad/.test(navigator.platform)) trigger.querySelector('kbd')!.textContent = '⌘ K';
   for (const intent of ['pointerenter', 'focus', 'touchstart']) trigger.addEventListener(intent, () => void load(), { once: true, passive: true });
   trigger.addEventListener('click', (event) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey) return; // new tab: the /search/ page
     event.preventDefault();
-    void load().then((search) => search.openSearch(trigger));
+    open();
   });
 }
+const searchPage = document.querySelector<HTMLElement>('.search-page');
+if (searchPage && trigger) void load().then(({ api, engine }) => api.mountSearchPage(searchPage, engine));
 document.addEventListener('keydown', (event) => {
-  if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === 'k' && !document.querySelector('.search-page')) {
+  if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === 'k' && !searchPage) {
     event.preventDefault();
-    void load().then((search) => search.openSearch(trigger));
+    open();
   }
 });
 
 // Arriving from a search result: mark the searched words in the transcript.
 if (new URLSearchParams(location.search).has('highlight') && document.querySelector('.para')) {
-  void loadScript(`${base}pagefind/pagefind-highlight.js`).then(() => {
+  void loadScript(pagefindAsset('pagefind-highlight.js')).then(() => {
     const Highlight = (window as unknown as { PagefindHighlight: new (o: object) => unknown }).PagefindHighlight;
     new Highlight({ highlightParam: 'highlight', markContext: '.para > p', addStyles: false });
   });

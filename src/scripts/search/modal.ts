@@ -3,12 +3,13 @@
  * closes) and the inline UI of the /search/ page. Loaded by URL on intent (see ../site.ts), it
  * hands its API over on `window` rather than as exports.
  */
+import type { Pagefind } from './engine';
 import { mountSearch } from './ui';
 
 let dialog: HTMLDialogElement | undefined;
 let input: HTMLInputElement | undefined;
 
-export function openSearch(returnTo: HTMLElement | null) {
+export function openSearch(returnTo: HTMLElement | null, engine: Promise<Pagefind>) {
   if (!dialog) {
     dialog = Object.assign(document.createElement('dialog'), { className: 'search-dialog' });
     dialog.setAttribute('aria-label', 'Search the transcripts');
@@ -29,7 +30,7 @@ export function openSearch(returnTo: HTMLElement | null) {
       }
     });
     document.body.append(dialog);
-    input = mountSearch(host);
+    input = mountSearch(host, engine);
   }
   const d = dialog;
   d.addEventListener('close', () => returnTo?.focus(), { once: true });
@@ -38,8 +39,19 @@ export function openSearch(returnTo: HTMLElement | null) {
   input!.select();
 }
 
+/** The /search/ page: the same UI inline, its query kept in the URL (`?q=…`) so that it can be shared. */
+export function mountSearchPage(host: HTMLElement, engine: Promise<Pagefind>) {
+  const input = mountSearch(host, engine, { syncUrl: true });
+  const q = new URLSearchParams(location.search).get('q');
+  if (q) {
+    input.value = q;
+    input.dispatchEvent(new Event('input'));
+  }
+  input.focus();
+}
+
 export interface SearchApi {
   openSearch: typeof openSearch;
-  mountSearch: typeof mountSearch;
+  mountSearchPage: typeof mountSearchPage;
 }
-(window as unknown as { transcriptSiteSearch: SearchApi }).transcriptSiteSearch = { openSearch, mountSearch };
+(window as unknown as { transcriptSiteSearch: SearchApi }).transcriptSiteSearch = { openSearch, mountSearchPage };

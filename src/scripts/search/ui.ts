@@ -2,33 +2,33 @@
  * Search over Pagefind's JS API, loaded only when the reader shows intent (see ../site.ts).
  * One UI serves the Ctrl/⌘-K modal (a native <dialog>) and the /search/ page.
  */
-import { base } from '../base';
-import { renderExcerpt } from './excerpt';
-
-interface SubResult { title: string; url: string; excerpt: string; anchor?: { id: string }; weighted_locations?: Array<{ balanced_score: number }> }
-interface ResultData { url: string; excerpt: string; meta: Record<string, string>; sub_results: SubResult[] }
-interface Pagefind {
-  options(o: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-  debouncedSearch(q: string, o?: { filters?: Record<string, string> }, ms?: number): Promise<{ results: Array<{ data(): Promise<ResultData> }> } | null>;
-}
-
-let engine: Promise<Pagefind> | undefined;
-/** Fetch Pagefind (script, WASM, index metadata) once; called as soon as this module loads. */
-export function pagefind(): Promise<Pagefind> {
-  engine ??= (async () => {
-    const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-    await pf.options({ baseUrl: base, highlightParam: 'highlight', excerptLength: 24 });
-    await pf.init();
-    return pf;
-  })();
-  return engine;
-}
-void pagefind();
+import type { Pagefind, Result } from './engine';
+import { firstToRank, parseQuery, rankPages, type Hit, type Query, type RankedPage, type ResultData } from './rank';
 
 const PAGE_SIZE = 8;
-const AI_ANCHORS = new Set(['summary', 'key-points']);
+/** Keystrokes closer together than this are typing in progress: the search waits for a pause this long. */
+const DEBOUNCE_MS = 150;
+const SUMMARY_ANCHORS = new Set(['summary', 'key-points']);
+
+/** A search as the reader sees it: the pages in order, each with its hits in order, and what is left to show. */
+export interface Ranked {
+  query: Query;
+  /** Pages Pagefind found (for a phrase: that hold its words, not all of them in order). */
+  total: number;
+  pages: RankedPage[];
+  rest: Result[];
+}
+
+/** Search, then load the first pages' data and rank them (rank.ts). */
+async function rankedSearch(pf: Pagefind, text: string, filters: Record<string, string>): Promise<Ranked> {
+  const query = parseQuery(text);
+  const search = await pf.search(query.words.join(' '), { filters });
+  const results = search?.results ?? [];
+  const first = firstToRank(results, PAGE_SIZE);
+  const pages = rankPages(await Promise.all(first.map((r) => r.data())), query);
+  return { query, total: results.length, pages, rest: results.filter((r) => !first.includes(r)) };
+}
+
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
   const el: HTMLElementTagNameMap[K] = document.createElement(tag);
   Object.assign(el, props);
@@ -36,8 +36,8 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, 
   return el;
 }
 
-/** Build the search UI into `host`; returns its input. */
-export function mountSearch(host: HTMLElement, options: { syncUrl?: boolean } = {}): HTMLInputElement {
+/** Build the search UI into `host`, searching with `engine`; returns its input. */
+export function mountSearch(host: HTMLElement, engine: Promise<Pagefind>, options: { syncUrl?: boolean } = {}): HTMLInputElement {
   const input = h('input', { type: 'search', id: `${host.id}-q`, placeholder: 'Search the transcripts', autocomplete: 'off', spellcheck: false });
   input.setAttribute('aria-describedby', `${host.id}-status`);
   const label = h('label', { htmlFor: input.id, className: 'sr-only' }, 'Search the transcripts');
@@ -54,7 +54,7 @@ export function mountSearch(host: HTMLElement, options: { syncUrl?: boolean } = 
   const more = h('button', { type: 'button', className: 'search-more', hidden: true }, 'Show more results');
   host.append(label, h('div', { className: 'search-row' }, input), filters, status, results, more);
 
-  void pagefind().then(async (pf) => {
+  void engine.then(async (pf) => {
     const all = await pf.filters();
     for (const name of Object.keys(all.episode ?? {}).sort()) episode.append(h('option', { value: name }, name));
     const speakers = Object.keys(all.speaker ?? {}).sort();
@@ -62,8 +62,9 @@ export function mountSearch(host: HTMLElement, options: { syncUrl?: boolean } = 
     speaker.hidden = speakers.length === 0;
   });
 
-  let shown = 0;
-  let list: Array<{ data(): Promise<ResultData> }> = [];
+  let current: Ranked | undefined;
+  let lastInput = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const run = async () => {
     const q = input.value.trim();
     if (options.syncUrl) history.replaceState(null, '', q ? `?q=${encodeURIComponent(q)}` : location.pathname);
@@ -71,29 +72,51 @@ export function mountSearch(host: HTMLElement, options: { syncUrl?: boolean } = 
       results.replaceChildren();
       status.textContent = '';
       more.hidden = true;
+      current = undefined;
       return;
     }
-    const pf = await pagefind();
     const chosen: Record<string, string> = {};
     if (episode.value) chosen.episode = episode.value;
     if (tag.value) chosen.tag = tag.value;
     if (speaker.value) chosen.speaker = speaker.value;
-    const search = await pf.debouncedSearch(q, { filters: chosen }, 150);
-    if (!search || input.value.trim() !== q) return; // a newer search superseded this one
-    list = search.results;
-    shown = 0;
-    results.replaceChildren();
-    status.textContent = list.length === 0 ? `No results for “${q}”` : `${list.length} ${list.length === 1 ? 'page matches' : 'pages match'} “${q}”`;
-    await showMore();
+    let found: Ranked;
+    try {
+      found = await rankedSearch(await engine, q, chosen);
+    } catch {
+      status.textContent = 'Search is not available: its index could not be loaded. Try reloading the page.';
+      return;
+    }
+    if (input.value.trim() !== q) return; // a newer search superseded this one
+    current = found;
+    results.replaceChildren(...found.pages.map(group));
+    more.hidden = found.rest.length === 0;
+    const phrase = q.replace(/^["“]|["”]$/g, '');
+    status.textContent = found.query.phrase
+      ? found.pages.length === 0 && !found.rest.length ? `No page says “${phrase}”` : `Pages that say “${phrase}”`
+      : found.total === 0 ? `No results for “${q}”` : `${found.total} ${found.total === 1 ? 'page matches' : 'pages match'} “${q}”`;
   };
   const showMore = async () => {
-    const page = await Promise.all(list.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
-    shown += page.length;
-    for (const data of page) results.append(group(data));
-    more.hidden = shown >= list.length;
+    if (!current) return;
+    const shown = current;
+    const next = shown.rest.splice(0, PAGE_SIZE);
+    const pages = rankPages(await Promise.all(next.map((r) => r.data())), shown.query);
+    if (current !== shown) return;
+    results.append(...pages.map(group));
+    more.hidden = shown.rest.length === 0;
   };
-  input.addEventListener('input', run);
-  for (const select of [episode, tag, speaker]) select.addEventListener('change', run);
+  // The first keystroke after a pause searches at once, so that results come as soon as they can;
+  // the keystrokes that follow it quickly wait for the typing to pause, so that each does not
+  // start a search of its own.
+  const schedule = () => {
+    clearTimeout(timer);
+    const now = performance.now();
+    const paused = now - lastInput >= DEBOUNCE_MS;
+    lastInput = now;
+    if (paused) void run();
+    else timer = setTimeout(() => void run(), DEBOUNCE_MS);
+  };
+  input.addEventListener('input', schedule);
+  for (const select of [episode, tag, speaker]) select.addEventListener('change', () => void run());
   more.addEventListener('click', () => void showMore());
 
   // Arrow keys move between the input and the result links; Enter follows a link as usual.
@@ -111,26 +134,27 @@ export function mountSearch(host: HTMLElement, options: { syncUrl?: boolean } = 
   return input;
 }
 
-/** One page's result: section and episode, then each matching paragraph with its timestamp. */
-function group(data: ResultData): HTMLLIElement {
-  // Pagefind lists a page's hits in page order; the reader wants the best paragraph first.
-  const score = (sub: SubResult) => (sub.weighted_locations ?? []).reduce((n, l) => n + l.balanced_score, 0);
-  const subs = data.sub_results.length
-    ? [...data.sub_results].sort((a, b) => score(b) - score(a))
-    : [{ title: data.meta.title ?? '', url: data.url, excerpt: data.excerpt }];
+/** One page's result: section and episode, then its best hits, each paragraph with its timestamp and speaker. */
+function group({ data, hits }: RankedPage): HTMLLIElement {
   const where = [data.meta.episode, data.meta.tag === 'watch' ? 'Watch' : data.meta.tag === 'optional' ? 'Optional' : data.meta.kind]
     .filter(Boolean)
     .join(' · ');
   return h('li', { className: 'result' },
     h('p', { className: 'result-title' }, h('a', { href: data.url.replace(/\?.*$/, '') }, data.meta.title ?? data.url)),
     ...(where ? [h('p', { className: 'result-where' }, where)] : []),
-    h('ul', { className: 'result-hits' }, ...subs.slice(0, 4).map((sub) => {
-      const isPara = sub.anchor?.id.startsWith('t-');
-      const ai = sub.anchor && AI_ANCHORS.has(sub.anchor.id);
-      const head = isPara ? h('span', { className: 'hit-time' }, sub.title) : h('span', { className: 'hit-label' }, sub.title === data.meta.title ? 'Page' : sub.title);
-      return h('li', {}, h('a', { href: sub.url },
-        head,
-        ...(ai ? [h('span', { className: 'ai-chip' }, 'AI')] : []),
-        h('span', { className: 'hit-excerpt' }, ...renderExcerpt(sub.excerpt))));
-    })));
+    h('ul', { className: 'result-hits' }, ...hits.slice(0, 4).map((hit) => h('li', {}, hitLink(hit, data)))));
+}
+
+function hitLink({ sub, speaker, said, excerpt }: Hit, data: ResultData): HTMLAnchorElement {
+  const time = said ? sub.title.replace(/ · .*$/, '') : undefined;
+  const summary = sub.anchor && SUMMARY_ANCHORS.has(sub.anchor.id) ? data.meta.summary : undefined;
+  const head = time
+    ? h('span', { className: 'hit-time' }, time)
+    : h('span', { className: 'hit-label' }, sub.title === data.meta.title ? 'Page' : sub.title);
+  return h('a', { href: sub.url },
+    head,
+    ...(speaker ? [h('span', { className: 'hit-speaker' }, speaker)] : []),
+    ...(summary === 'ai' ? [h('span', { className: 'ai-chip' }, 'AI')] : summary === 'extracted' ? [h('span', { className: 'extracted-chip' }, 'Extracted')] : []),
+    // Text nodes and <mark>s only: transcript text never becomes markup.
+    h('span', { className: 'hit-excerpt' }, ...excerpt.map((part) => (part.marked ? h('mark', { textContent: part.text }) : document.createTextNode(part.text)))));
 }
