@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * `npm run bench`: how fast the build is, how much memory it takes, how heavy the pages are and
- * what a search costs, for libraries of 1, 10, 50 and 200 copies of the bundled episode; and how
- * long reading an hour of speech takes in each transcript format.
+ * what a search costs, for libraries of 1, 10, 50 and 200 copies of the bundled episode; how
+ * long reading an hour of speech takes in each transcript format; and whether search's first
+ * result is the right one, on a library of several episodes and on one of 50.
  *
  *   npm run bench                     full run (3 builds per size), about 10 minutes on 2 cores
  *   npm run bench -- --quick          1 and 10 episodes, one run of everything: for development
@@ -35,12 +36,13 @@ import { machine } from './bench/machine.ts';
 import { clearGzipCache } from './bench/network.ts';
 import { checkPeer, generatePeer, peerBuild, peerPages, type PeerRun } from './bench/peer.ts';
 import { markdown, type LighthouseSummary, type PeerSizeResult, type Results, type SearchSummary, type SizeResult } from './bench/report.ts';
-import { searchRun, type SearchRun } from './bench/search.ts';
+import { SEARCH_MODES, searchRun, type SearchRun } from './bench/search.ts';
 import { snapshot } from './bench/snapshot.ts';
 import { fmt, summarize, summarizeFields } from './bench/stats.ts';
 import { pageWeight } from './bench/weight.ts';
 import { parseTimes } from './bench/parse.ts';
 import { chapterCost, scoreCase, segmentationCases } from './bench/segmentation.ts';
+import { makeQueries, paragraphsOf, relevance, writeRelevanceLibrary, type RelevanceResult } from './bench/relevance.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 /** Where builds run: a private copy of `root` (see bench/snapshot.ts); set in main(). */
@@ -123,7 +125,8 @@ async function main(): Promise<void> {
     log(`automatic sections: ${segmentation.cases.map((c) => `Pk ${c.methods['topics (ours)']!.pk.toFixed(2)}`).join(', ')}; cost ${segmentation.cost.topicsMs.median.toFixed(0)} ms vs ${segmentation.cost.partsMs.median.toFixed(0)} ms`);
     const { sizes, peer } = await buildAll(opts, work);
     let chromium = 'not used';
-    if (opts.browser) chromium = await measureInBrowser(opts, sizes, peer, work);
+    let relevanceResults: RelevanceResult[] | undefined;
+    if (opts.browser) ({ version: chromium, relevance: relevanceResults } = await measureInBrowser(opts, sizes, peer, work));
     const results: Results = {
       startedAt: startedAt.toISOString(),
       durationS: (performance.now() - started) / 1000,
@@ -134,6 +137,7 @@ async function main(): Promise<void> {
       sizes,
       parse,
       segmentation,
+      ...(relevanceResults ? { relevance: relevanceResults } : {}),
       ...(opts.peer ? { peer: { dir: opts.peer, sizes: peer } } : {}),
       problems,
     };
@@ -192,18 +196,54 @@ const dir = (work: string, n: number) => path.join(work, `library-${n}`);
 const distDir = (work: string, n: number) => path.join(dir(work, n), 'dist');
 const peerDistDir = (work: string, n: number) => path.join(work, `peer-${n}`, 'dist');
 
-/** Page weight, search and Lighthouse, each size served from its last build. Returns Chromium's version. */
-async function measureInBrowser(opts: Options, sizes: SizeResult[], peer: PeerSizeResult[], work: string): Promise<string> {
+/** Page weight, search and Lighthouse, each size served from its last build; then search relevance. */
+async function measureInBrowser(opts: Options, sizes: SizeResult[], peer: PeerSizeResult[], work: string): Promise<{ version: string; relevance: RelevanceResult[] }> {
   const browser = await launch();
   const version = browser.version();
+  const results: RelevanceResult[] = [];
   try {
     for (const size of sizes) await served(project, distDir(work, size.episodes), (origin, dist) => measureSize(browser, opts, size, origin, dist));
     // The peer's own folder is the root, so that preview reads its astro.config.mjs.
     for (const size of peer) await served(opts.peer!, peerDistDir(work, size.copies), (origin, dist) => measurePeerSize(browser, opts.peer!, size, origin, dist));
+    await attempt('search relevance', async () => {
+      results.push(...(await relevanceAll(browser, work, opts.quick)));
+    });
   } finally {
     await browser.close();
   }
-  return version;
+  return { version, relevance: results };
+}
+
+/** Episodes in the larger relevance library. */
+const RELEVANCE_LIBRARY = 50;
+
+/**
+ * Search relevance on the small mixed library (the bundled episode, the CC0 examples, the format
+ * fixtures), then, unless quick, on 50 episodes: the same plus copies of the bundled one. The
+ * queries come from the small library in both, since in copies no word is rare.
+ */
+async function relevanceAll(browser: Browser, work: string, quick: boolean): Promise<RelevanceResult[]> {
+  const build = async (name: string, copies: number) => {
+    const at = path.join(work, name);
+    writeRelevanceLibrary(root, path.join(at, 'content'), copies);
+    await timedBuild(project, path.join(at, 'content'), path.join(at, 'dist'), path.join(at, 'mdx'));
+    return path.join(at, 'dist');
+  };
+  const small = await build('relevance-small', 0);
+  const paragraphs = paragraphsOf(small);
+  const queries = makeQueries(paragraphs);
+  const results: RelevanceResult[] = [];
+  const measure = async (dist: string, label: string) => {
+    await served(project, dist, async (origin) => void results.push(await relevance(browser, origin, dist, queries, label)));
+    const r = results.at(-1)!;
+    log(`search relevance, ${r.episodes} episodes: success@1 ${r.ours.at(-1)!.successAt1.toFixed(3)} (Pagefind's order ${r.pagefind.at(-1)!.successAt1.toFixed(3)})`);
+  };
+  await measure(small, 'mixed');
+  if (!quick) {
+    const episodes = new Set(paragraphs.map((p) => p.url.split('/')[1])).size;
+    await measure(await build('relevance-50', RELEVANCE_LIBRARY - episodes), `mixed + ${RELEVANCE_LIBRARY - episodes} copies of the bundled episode`);
+  }
+  return results;
 }
 
 /** Runs `measure` against `dist` served by Astro's preview server. */
@@ -258,16 +298,16 @@ async function attempt(what: string, measure: () => Promise<void>): Promise<void
   }
 }
 
-/** Every query, cold and warm, `runs` times; the modes alternate so neither gets the quieter moments. */
+/** Every query in every mode, `runs` times; the modes alternate so none gets the quieter moments. */
 async function searchAll(browser: Browser, origin: string, dist: string, runs: number): Promise<{ runs: SearchRun[]; summary: SearchSummary[] }> {
   const all: SearchRun[] = [];
   for (let i = 0; i < runs; i++) {
     for (const query of QUERIES) {
-      for (const mode of ['cold', 'warm'] as const) all.push(await searchRun(browser, origin, dist, PAGES.section, query, mode));
+      for (const mode of SEARCH_MODES) all.push(await searchRun(browser, origin, dist, PAGES.section, query, mode));
     }
   }
   const summary = QUERIES.flatMap((query) =>
-    (['cold', 'warm'] as const).map((mode): SearchSummary => {
+    SEARCH_MODES.map((mode): SearchSummary => {
       const these = all.filter((r) => r.query === query && r.mode === mode);
       const fromIntent = these.map((r) => r.fromIntentMs).filter((x): x is number => x !== null);
       return {

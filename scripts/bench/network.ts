@@ -42,12 +42,16 @@ export function record(page: Page, dist: string): Recorder {
     if (!ok) return;
     const sizes = await request.sizes().catch(() => undefined);
     const file = fileFor(dist, request.url());
+    const gzip = file ? gzipSize(file) : 0;
+    // Chromium reports no body size for a dedicated worker's script (Pagefind's was counted as its
+    // headers alone): a file that came with an empty body is counted as it would come, gzipped.
+    const body = sizes && sizes.responseBodySize === 0 && file && statSync(file).size > 0 ? gzip : (sizes?.responseBodySize ?? 0);
     fetched.push({
       url: request.url(),
       type: request.resourceType(),
-      transferred: sizes ? sizes.responseHeadersSize + sizes.responseBodySize : 0,
+      transferred: sizes ? sizes.responseHeadersSize + body : 0,
       raw: file ? statSync(file).size : 0,
-      gzip: file ? gzipSize(file) : 0,
+      gzip,
       startedAt,
     });
   };

@@ -8,13 +8,14 @@ import type { PeerRun } from './peer.ts';
 import type { Machine } from './machine.ts';
 import type { ParseResult } from './parse.ts';
 import type { ChapterCost, SegmentationResult } from './segmentation.ts';
-import { WARM_UP_QUERY, type SearchRun } from './search.ts';
+import type { RelevanceResult } from './relevance.ts';
+import { WARM_UP_QUERY, type SearchMode, type SearchRun } from './search.ts';
 import { fmt, formatSummary, type NumericKeys, type Summary } from './stats.ts';
 import type { PageWeight, Totals } from './weight.ts';
 
 export interface SearchSummary {
   query: string;
-  mode: 'cold' | 'warm';
+  mode: SearchMode;
   ms: Summary;
   fromIntentMs: Summary | null;
   requests: Summary;
@@ -63,13 +64,15 @@ export interface Results {
   parse?: ParseResult[];
   /** Automatic sections against known boundaries, and what finding them costs. */
   segmentation?: { cases: SegmentationResult[]; cost: ChapterCost };
+  /** Is search's first result the right one (absent in results from before it was measured). */
+  relevance?: RelevanceResult[];
   peer?: { dir: string; sizes: PeerSizeResult[] };
   /** Measurements that failed (the others went on). */
   problems: string[];
 }
 
 /** Columns of words are left-aligned, columns of numbers right-aligned. */
-const TEXT_COLUMNS = new Set(['page', 'query', 'mode', 'file', 'format', 'case', 'method']);
+const TEXT_COLUMNS = new Set(['page', 'query', 'mode', 'file', 'format', 'case', 'method', 'library', 'kind']);
 const table = (head: string[], rows: string[][]) =>
   [`| ${head.join(' | ')} |`, `|${head.map((h) => (TEXT_COLUMNS.has(h) ? '---' : '---:')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
@@ -119,11 +122,22 @@ export function markdown(results: Results): string {
   const searched = results.sizes.filter((s) => s.search);
   if (searched.length) {
     parts.push(
-      '## Search\n\nCtrl+K on a section page, then the query entered at once. ms = input event → first result in the dialog (includes the 150 ms debounce). ' +
-        'Cold = first search in a fresh context (bytes include the search code, Pagefind runtime and WASM); ' +
+      '## Search\n\nCtrl+K on a section page, then the query entered in one input event. ms = input event → first result in the dialog. ' +
+        'Cold = first search in a fresh context, typed the moment the field shows (bytes include the search code, Pagefind runtime and WASM); ' +
+        'ready = the same, typed once the dialog is ready (Pagefind set up; index chunks and fragments still to load); ' +
         `warm = after another query ("${WARM_UP_QUERY}") in the same dialog. ` +
         'Bytes: transferred (gzip over HTTP) / as stored in dist/.',
       searchTable(searched),
+    );
+  }
+  if (results.relevance?.length) {
+    parts.push(
+      '## Search relevance\n\nQueries made by rule from the mixed library\'s transcripts (scripts/bench/relevance.ts): rare words (said 1–3 times), phrases of 2–4 words said once, ' +
+        'a speaker\'s name with a word they say 1–3 times, and rare words whose stem commoner words share. Each is typed into the /search/ page; the hits are read in the order shown. ' +
+        'Success@1: the first hit opens a paragraph that holds the query\'s words (as typed; in order for a phrase; said by the speaker). ' +
+        '"Pagefind" is Pagefind\'s own order (pages by its score, hits by its score), the UI before re-ranking. Queries a library cannot answer are left out.',
+      relevanceTable(results.relevance),
+      relevanceMisses(results.relevance),
     );
   }
   const audited = results.sizes.filter((s) => s.lighthouse);
@@ -345,4 +359,22 @@ function segmentationTable(cases: SegmentationResult[]): string {
       `${m.sections} (${c.trueSections})`,
     ])),
   );
+}
+
+function relevanceTable(libraries: RelevanceResult[]): string {
+  const rows: string[][] = [];
+  const f = (n: number) => n.toFixed(3);
+  for (const r of libraries) {
+    r.ours.forEach((ours, i) => {
+      const pf = r.pagefind[i]!;
+      const strong = (text: string) => (ours.kind === 'all' ? `**${text}**` : text);
+      rows.push([`${r.library} (${r.episodes} episodes)`, ours.kind, String(ours.queries), strong(f(ours.successAt1)), f(pf.successAt1), f(ours.successAt5), f(pf.successAt5), f(ours.mrr), f(pf.mrr)]);
+    });
+  }
+  return table(['library', 'kind', 'queries', 'success@1', 'Pagefind s@1', 'success@5', 'Pagefind s@5', 'MRR', 'Pagefind MRR'], rows);
+}
+
+function relevanceMisses(libraries: RelevanceResult[]): string {
+  const lines = libraries.flatMap((r) => r.misses.slice(0, 10).map((m) => `- ${r.episodes} episodes, ${m.kind} “${m.text}”: first hit ${m.first ? `\`${m.first}\`` : 'none'}`));
+  return lines.length ? `First hits that missed (up to 10 per library):\n\n${lines.join('\n')}` : 'No first hit missed.';
 }
