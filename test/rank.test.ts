@@ -67,6 +67,14 @@ describe('search ranking', () => {
     assert.deepEqual(plain.flatMap((p) => p.hits.map((h) => h.sub.url)), ['/b/#t-358', '/a/#t-1']);
   });
 
+  it('a phrase said as typed beats the same words said as relatives, however often those are said', () => {
+    const relatives = page('/a/', [['t-1618', '26:58', 'are the models actually you know can they actually use the model they have']], ['model', 'actually']);
+    const asTyped = page('/b/', [['t-2536', '42:16', 'the model actually talk to you']], ['model', 'actually']);
+    assert.equal(firstHit(rankPages([relatives, asTyped], parseQuery('model actually'))), '/b/#t-2536');
+    // In quotes, only the phrase as typed counts.
+    assert.deepEqual(rankPages([relatives, asTyped], parseQuery('"model actually"')).flatMap((p) => p.hits.map((h) => h.sub.url)), ['/b/#t-2536']);
+  });
+
   it('a speaker’s name counts for the paragraphs they said', () => {
     const host = page('/a/', [['t-5', '0:05 · Jacob Efron', 'what about complexity']], ['complexity']);
     const guest = page('/b/', [['t-9', '0:09 · Jakub Pachocki', 'complexity is the hard part']], ['complexity']);

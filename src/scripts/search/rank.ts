@@ -4,7 +4,7 @@
  * and where each match is) can. Each hit (a paragraph, or a summary) is ranked by:
  * 1. how many of the query's words it holds (as typed, or a relative of the word);
  * 2. how many it holds exactly as typed (a speaker's name counts for the paragraphs they said);
- * 3. whether it holds them as a phrase, in order;
+ * 3. whether it holds them in the order typed: exactly as typed, then as relatives;
  * 4. whether it is what was said (a transcript paragraph) rather than a summary of it;
  * 5. Pagefind's own score.
  * Pages follow their best hit, so the first hit of the first result is the best paragraph found.
@@ -62,7 +62,10 @@ export interface Hit {
   said: boolean;
   covered: number;
   exact: number;
+  /** The words follow each other in the order typed, as typed or as relatives. */
   inOrder: boolean;
+  /** The words follow each other in the order typed, each exactly as typed. */
+  asTyped: boolean;
   score: number;
   excerpt: ExcerptPart[];
 }
@@ -159,7 +162,10 @@ function hitOf(sub: SubResult, words: readonly string[], query: Query, said: boo
   }
   // In order: the words' matches follow each other in the text (a speaker's name stands apart).
   const spoken = query.words.filter((t) => !named.has(t));
-  const inOrder = spoken.length > 0 && locations.some((start) => spoken.every((term, k) => related(term, normalize(words[start + k] ?? ''))));
+  const follow = (same: (term: string, word: string) => boolean) =>
+    spoken.length > 0 && locations.some((start) => spoken.every((term, k) => same(term, normalize(words[start + k] ?? ''))));
+  const inOrder = follow(related);
+  const asTyped = follow((term, word) => term === word);
   const score = (sub.weighted_locations ?? []).reduce((n, l) => n + l.balanced_score, 0);
   // Said words as typed weigh most, then their relatives; the speaker's name only if nothing else matched.
   const weigh: Weigh = (word) => {
@@ -170,12 +176,13 @@ function hitOf(sub: SubResult, words: readonly string[], query: Query, said: boo
     return relative >= 0 ? { term: relative, weight: 2 } : { term: -1, weight: 1 };
   };
   const excerpt = excerptOf(words, locations, range, weigh);
-  return { sub, speaker, said, covered, exact, inOrder, score, excerpt };
+  return { sub, speaker, said, covered, exact, inOrder, asTyped, score, excerpt };
 }
 
 /** Negative when `a` ranks before `b`. */
 function compare(a: Hit, b: Hit): number {
-  return b.covered - a.covered || b.exact - a.exact || Number(b.inOrder) - Number(a.inOrder) || Number(b.said) - Number(a.said) || b.score - a.score;
+  const flag = (x: boolean) => Number(x);
+  return b.covered - a.covered || b.exact - a.exact || flag(b.asTyped) - flag(a.asTyped) || flag(b.inOrder) - flag(a.inOrder) || flag(b.said) - flag(a.said) || b.score - a.score;
 }
 
 /** Pages in the order their best hits rank, each with its hits in order; `pages` in Pagefind's order. */
@@ -186,7 +193,7 @@ export function rankPages(pages: readonly ResultData[], query: Query): RankedPag
     let hits = subs
       .filter((sub) => (sub.locations ?? []).length > 0)
       .map((sub) => hitOf(sub, words, query, sub.anchor?.id.startsWith('t-') ?? false, rangeOf(sub, data.anchors ?? [], words.length)));
-    if (query.phrase) hits = hits.filter((h) => h.inOrder);
+    if (query.phrase) hits = hits.filter((h) => h.asTyped);
     return { data, hits: hits.sort(compare), order };
   });
   return ranked
