@@ -48,3 +48,14 @@ export function resolveMoment(t: number, paragraphs: ReadonlyArray<ReadonlyArray
   }
   return found;
 }
+
+/**
+ * The moments `resolveMoment` sends to section `s`'s page: from its first paragraph's time
+ * (unbounded for the first section) until the next section's first paragraph (unbounded for the
+ * last). The player plays these on that page and hands others to the resolver, so the two agree.
+ */
+export function sectionMoments(paragraphs: ReadonlyArray<ReadonlyArray<readonly [number, string]>>, s: number): { from?: number; until?: number } {
+  const from = s > 0 ? paragraphs[s]?.[0]?.[0] : undefined;
+  const until = paragraphs.slice(s + 1).find((list) => list.length > 0)?.[0]?.[0];
+  return { ...(from === undefined ? {} : { from }), ...(until === undefined ? {} : { until }) };
+}

@@ -2,6 +2,7 @@
  * Turns ~2-second caption fragments into paragraphs a person can read: a new paragraph at every
  * speaker turn, and at a sentence end once a paragraph has grown long.
  */
+import { anchorId } from './anchor.ts';
 import { tokenCount } from './invariants.ts';
 import { sentenceSpans } from './nlp.ts';
 import type { Fragment, Paragraph } from './types.ts';
@@ -32,8 +33,8 @@ export function reflow(fragments: readonly Fragment[], options: ReflowOptions = 
     const speaker = turn[0]!.speaker;
     const close = () => {
       if (!open || open.parts.length === 0) return;
-      let id = `t-${open.time}`;
-      for (let n = 2; used.has(id); n++) id = `t-${open.time}-${n}`;
+      let id = anchorId(open.time);
+      for (let n = 2; used.has(id); n++) id = anchorId(open.time, n);
       used.add(id);
       paragraphs.push({ id, time: open.time, text: open.parts.join(' '), turn: open.turn, ...(speaker ? { speaker } : {}) });
       open = undefined;
