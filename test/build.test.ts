@@ -2,13 +2,13 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { before, describe, it } from 'node:test';
 import { parse } from 'node-html-parser';
 import { tokens } from '../src/domain/invariants.ts';
 import { parseYoutldr } from '../src/domain/formats/youtldr.ts';
 import { build, bundled, SECTIONS as sections, SLUG as slug, tempDir, type BuildResult } from './helpers/build.ts';
 import { brokenLinks, fileFor } from './helpers/links.ts';
+import { BUDGET, onLoad } from './helpers/budget.ts';
 
 
 let site: BuildResult;
@@ -91,14 +91,9 @@ describe('the build of the bundled episode', () => {
 
   it('keeps every section page within budget: HTML+CSS+JS ≤ 14 KB gzipped, JS ≤ 2 KB', () => {
     for (const s of sections) {
-      const html = readFileSync(path.join(site.out, slug, s, 'index.html'), 'utf8');
-      const doc = parse(html);
-      const css = doc.querySelectorAll('link[rel=stylesheet]').map((l) => readFileSync(path.join(site.out, l.getAttribute('href')!)));
-      const scripts = doc.querySelectorAll('script').filter((x) => !/json/.test(x.getAttribute('type') ?? ''));
-      const js = scripts.map((x) => (x.getAttribute('src') ? readFileSync(path.join(site.out, x.getAttribute('src')!), 'utf8') : x.text)).join('\n');
-      const total = gzipSync(html).length + css.reduce((n, c) => n + gzipSync(c).length, 0) + (scripts.some((x) => x.getAttribute('src')) ? gzipSync(js).length : 0);
-      assert.ok(total <= 14 * 1024, `${s}: ${total} bytes gzipped on load`);
-      assert.ok(gzipSync(js).length <= 2 * 1024, `${s}: ${gzipSync(js).length} bytes of JS gzipped`);
+      const { total, js } = onLoad(site.out, path.join(slug, s));
+      assert.ok(total <= BUDGET.total, `${s}: ${total} bytes gzipped on load`);
+      assert.ok(js <= BUDGET.js, `${s}: ${js} bytes of JS gzipped`);
     }
   });
 

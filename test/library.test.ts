@@ -6,6 +6,7 @@ import { before, describe, it } from 'node:test';
 import { parse } from 'node-html-parser';
 import { build, bundled, check, tempDir, type BuildResult } from './helpers/build.ts';
 import { brokenLinks } from './helpers/links.ts';
+import { BUDGET, onLoad } from './helpers/budget.ts';
 import { examples } from './formats.test.ts';
 
 let content: string;
@@ -61,12 +62,22 @@ describe('a library of mixed formats', () => {
     assert.match(page().querySelector('a[href="/sub/srt-episode/"]')!.closest('.episode-card')!.querySelector('.card-summary')!.text, /^Extracted /);
   });
 
-  it('links every timestamp to the media when the sidecar gives it, with a native player for audio', () => {
-    const yt = page('chief-scientist', 'timelines-and-benchmarks').querySelector('#t-113 a.play')!;
-    assert.equal(yt.getAttribute('href'), 'https://www.youtube.com/watch?v=abcdefghijk&t=113s');
+  it('links every timestamp to the media when the sidecar gives it, and offers the player within the page budget', () => {
+    const video = page('chief-scientist', 'timelines-and-benchmarks');
+    assert.equal(video.querySelector('#t-113 a.play')!.getAttribute('href'), 'https://www.youtube.com/watch?v=abcdefghijk&t=113s');
+    assert.equal(video.querySelector('.listen-play')!.getAttribute('href'), 'https://www.youtube.com/watch?v=abcdefghijk&t=113s');
+    assert.match(video.querySelector('.listen-play')!.text, /Watch from 1:53/);
     const audio = page('ten-things-we-wish-we-knew', 'gear');
-    assert.equal(audio.querySelector('audio.player')!.getAttribute('preload'), 'none');
     assert.match(audio.querySelector('.para a.play')!.getAttribute('href')!, /^https:\/\/cdn\.example\.com\/ten-things\.mp3#t=\d+$/);
+    assert.equal(audio.querySelector('.listen-play')!.getAttribute('href'), 'https://cdn.example.com/ten-things.mp3#t=300');
+    // Nothing of the player is on the page: no media element, no frame, until the reader asks.
+    for (const p of [video, audio]) assert.equal(p.querySelectorAll('audio, video, iframe').length, 0);
+    const plain = page('srt-episode').querySelector('.section-list .section-head a')!.getAttribute('href')!.split('/').filter(Boolean).slice(1);
+    assert.equal(page(...plain).querySelectorAll('.para').length > 0 && page(...plain).querySelector('.listen, a.play'), null, 'no player without media');
+    for (const section of ['chief-scientist/timelines-and-benchmarks', 'ten-things-we-wish-we-knew/gear']) {
+      const { total, js } = onLoad(site.out, section, '/sub/');
+      assert.ok(total <= BUDGET.total && js <= BUDGET.js, `${section}: ${total} bytes on load, ${js} of JS`);
+    }
   });
 
   it('describes the episode for search engines: JSON-LD with a Clip per section, canonical URLs, sitemap, RSS', () => {

@@ -1,6 +1,6 @@
 /**
  * Synthetic libraries for the benchmark: N copies of the bundled episode, each with a sidecar that
- * gives it its own title, slug and date. Same words everywhere, so a difference between sizes is
+ * gives it its own title, slug, date and a YouTube video. Same words everywhere, so a difference between sizes is
  * the cost of more episodes and nothing else.
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -26,6 +26,8 @@ function sidecar(i: number): string {
   return [
     `title: "Episode ${i} — OpenAI’s Chief Scientist on Continual Learning Hype, RL Beyond Code, & Future Alignment Directions"`,
     `slug: episode-${i}`,
+    // On YouTube, as most of the episodes this site is made for: pages carry the player's facade.
+    'media: https://www.youtube.com/watch?v=dQw4w9WgXcQ',
     `date: ${date}`,
     '',
   ].join('\n');

@@ -12,10 +12,15 @@ export function mediaKind(url: string): MediaKind {
   return 'other';
 }
 
+/** A YouTube URL's video id, or undefined for other media. */
+export function youtubeId(url: string): string | undefined {
+  return YOUTUBE.exec(url)?.[1];
+}
+
 /** The media at second `t`: YouTube's `t=` parameter, or a Media Fragments `#t=` for files. */
 export function mediaAt(url: string, t: number): string {
   const seconds = Math.max(0, Math.floor(t));
-  const youtube = YOUTUBE.exec(url);
-  if (youtube) return `https://www.youtube.com/watch?v=${youtube[1]}&t=${seconds}s`;
+  const id = youtubeId(url);
+  if (id) return `https://www.youtube.com/watch?v=${id}&t=${seconds}s`;
   return `${url.replace(/#.*$/, '')}#t=${seconds}`;
 }

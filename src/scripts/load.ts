@@ -21,6 +21,23 @@ export function loadScript(src: string): Promise<void> {
   return promise;
 }
 
+const stylesheets = new Map<string, Promise<void>>();
+
+/** Adds a stylesheet once; resolves when it has loaded (or failed: the page works unstyled). */
+export function loadStyles(href: string): Promise<void> {
+  let promise = stylesheets.get(href);
+  if (!promise) {
+    promise = new Promise((resolve) => {
+      const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
+      link.addEventListener('load', () => resolve());
+      link.addEventListener('error', () => resolve());
+      document.head.append(link);
+    });
+    stylesheets.set(href, promise);
+  }
+  return promise;
+}
+
 export interface Search {
   api: SearchApi;
   /** Pagefind, ready to search; its loading started with the UI's, not after it. */

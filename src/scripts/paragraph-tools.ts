@@ -1,6 +1,6 @@
 /**
  * Per-paragraph "Copy link" and "Cite" buttons, added here rather than in the HTML because they
- * only work with JavaScript; and timestamp clicks that seek the episode's audio player if any.
+ * only work with JavaScript. (A paragraph's ▶ is the player's: ./listen.ts.)
  */
 const paragraphs = document.querySelectorAll<HTMLElement>('.para');
 const announcer = document.getElementById('announcer');
@@ -10,17 +10,16 @@ function say(message: string) {
   if (announcer) announcer.textContent = message;
 }
 
+/**
+ * The Clipboard API only: sites are served over HTTPS or from localhost, where it exists. (The old
+ * `execCommand('copy')` fallback is deprecated, and its bytes would be on every page.)
+ */
 async function copy(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;
   } catch {
-    const area = Object.assign(document.createElement('textarea'), { value: text });
-    document.body.append(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    return ok;
+    return false;
   }
 }
 
@@ -47,7 +46,7 @@ if (paragraphs.length) {
     const tools = template.cloneNode(true) as HTMLElement;
     const clock = para.querySelector('.ts')?.textContent ?? '';
     tools.querySelector('[data-act=link]')!.setAttribute('aria-label', `Copy link to ${clock}`);
-    tools.querySelector('[data-act=cite]')!.setAttribute('aria-label', `Copy citation of ${clock}`);
+    tools.querySelector('[data-act=cite]')!.setAttribute('aria-label', `Cite ${clock}`);
     para.append(tools);
   }
   document.addEventListener('click', async (event) => {
@@ -61,17 +60,5 @@ if (paragraphs.length) {
     button.textContent = ok ? 'Copied' : 'Copy failed';
     say(ok ? (link ? 'Link copied' : 'Citation copied') : 'Could not copy');
     setTimeout(() => (button.textContent = label), 1500);
-  });
-}
-
-// With an audio player on the page, a ▶ link plays from its moment instead of leaving the page.
-const player = document.querySelector<HTMLAudioElement>('audio.player');
-if (player) {
-  document.addEventListener('click', (event) => {
-    const play = (event.target as Element).closest<HTMLAnchorElement>('a.play');
-    if (!play || event.metaKey || event.ctrlKey) return;
-    event.preventDefault();
-    player.currentTime = Number(play.dataset.t);
-    void player.play();
   });
 }

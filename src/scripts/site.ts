@@ -1,9 +1,11 @@
 /**
- * The only script every page loads: theme toggle, paragraph tools, and the search trigger, which
- * fetches the search code (and Pagefind) only once the reader shows intent.
+ * The only script every page loads: theme toggle, paragraph tools, the player's trigger and the
+ * search trigger. The player and the search code (with Pagefind) are fetched only when the reader
+ * asks for them.
  */
 import './theme';
 import './paragraph-tools';
+import './listen';
 import { pagefindAsset } from './base';
 import { loadScript, loadSearch } from './load';
 
