@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { parse } from 'node-html-parser';
-import { applyCorrections, parseCorrections } from '../src/domain/corrections.ts';
+import { applyCorrections, parseCorrections, ruleOccurs, wordCores } from '../src/domain/corrections.ts';
 import { buildEpisode } from '../src/domain/episode.ts';
 import { TranscriptError } from '../src/domain/errors.ts';
 import { tokens } from '../src/domain/invariants.ts';
@@ -86,6 +86,24 @@ describe('a build with corrections', () => {
       const text = readFileSync(path.join(site.out, slug, file), 'utf8');
       assert.doesNotMatch(text, /Akopi|the open team/, file);
       assert.match(text, /Jakub/, file);
+    }
+  });
+});
+
+describe('which corrections can change an episode', () => {
+  it('a rule whose words the episode does not say together never makes a replacement (the cache relies on it)', () => {
+    const fragments: Fragment[] = [
+      { time: 0, text: 'Akopi said: “open AI’s” models — and AKOPI, again.', turn: false, line: 1 },
+      { time: 5, text: 'Open', turn: false, line: 2 },
+      { time: 6, text: 'AI, twice.', turn: false, line: 3 },
+    ];
+    const cores = wordCores(fragments);
+    const rules = ['akopi', 'Open AI', 'open ai’s', 'models and', 'said', 'twice', 'open models', 'ai twice', 'again. open'].map((from) => ({ from, to: 'X', line: undefined }));
+    for (const rule of rules) {
+      const made = applyCorrections(fragments, [rule]).counts[0]!;
+      assert.equal(ruleOccurs(cores, rule) || made === 0, true, rule.from);
+      // And where it does occur, alone it is applied.
+      assert.equal(ruleOccurs(cores, rule), made > 0, `${rule.from}: occurs ${ruleOccurs(cores, rule)}, made ${made}`);
     }
   });
 });

@@ -76,6 +76,13 @@ async function readSidecar(file: string): Promise<Sidecar> {
 
 const shown = (file: string) => path.relative(process.cwd(), file) || file;
 
+/** The chapters file an episode's sidecar names (an absolute path), if it names one. */
+export async function sidecarChapters(job: EpisodeJob): Promise<string | undefined> {
+  if (!job.sidecar) return undefined;
+  const sidecar = await readSidecar(path.join(job.dir, job.sidecar));
+  return sidecar.chapters ? path.resolve(job.dir, sidecar.chapters) : undefined;
+}
+
 async function readText(file: string): Promise<string> {
   return decodeText(await readFile(file), shown(file));
 }

@@ -54,6 +54,21 @@ const EDGE = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u;
 const coreOf = (raw: string) => EDGE.exec(raw)![2]!.toLowerCase();
 
 /**
+ * The words of `fragments` as rules match them (lower-cased, without edge punctuation), joined by
+ * spaces: what an episode says, for deciding which rules can change it (ruleOccurs).
+ */
+export const wordCores = (fragments: readonly Fragment[]): string => fragments.flatMap((f) => tokens(f.text).map(coreOf)).join(' ');
+
+/**
+ * Whether `rule` can make a replacement in an episode whose words are `cores` (wordCores): its
+ * words occur there together. Necessary for a replacement, since rules match the uncorrected
+ * words; a longer rule may still take the place first, so it is not sufficient.
+ */
+export function ruleOccurs(cores: string, rule: Pick<CorrectionRule, 'from'>): boolean {
+  return ` ${cores} `.includes(` ${rule.from.split(/\s+/).map(coreOf).join(' ')} `);
+}
+
+/**
  * Apply `rules` (in order of length, longest first, so phrases win over their words) to the
  * fragments. Returns new fragments, the corrections made, and how many each rule made.
  */

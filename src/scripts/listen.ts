@@ -10,7 +10,11 @@ const slot = document.querySelector<HTMLElement>('.listen');
 if (slot) {
   /** `from`: the control clicked; none when the address asks to play (`?play=`). */
   const play = (from?: HTMLElement) =>
-    void loadScript(slot.dataset.module!).then(() => (window as unknown as { transcriptSitePlayer: PlayerApi }).transcriptSitePlayer.play(slot, from));
+    void loadScript(slot.dataset.module!).then(
+      () => (window as unknown as { transcriptSitePlayer: PlayerApi }).transcriptSitePlayer.play(slot, from),
+      // No player (offline, blocked): a link still goes to the media itself.
+      () => from instanceof HTMLAnchorElement && location.assign(from.href),
+    );
   document.addEventListener('click', (event) => {
     const link = (event.target as Element).closest<HTMLElement>('a.play, .listen [data-t]');
     if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;

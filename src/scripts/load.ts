@@ -13,7 +13,12 @@ export function loadScript(src: string): Promise<void> {
     promise = new Promise((resolve, reject) => {
       const script = Object.assign(document.createElement('script'), { type: 'module', src });
       script.addEventListener('load', () => resolve());
-      script.addEventListener('error', () => reject(new Error(`could not load ${src}`)));
+      script.addEventListener('error', () => {
+        // Not kept: the next call tries again.
+        loading.delete(src);
+        script.remove();
+        reject(new Error(`could not load ${src}`));
+      });
       document.head.append(script);
     });
     loading.set(src, promise);

@@ -16,19 +16,26 @@ export class Follow {
   private at = -1;
   following = true;
 
-  /** `dockHeight` says how much of the window's bottom the dock covers. */
-  constructor(dockHeight: () => number, changed: (following: boolean) => void) {
+  /**
+   * `dockHeight` says how much of the window's bottom the dock covers; `signal` ends the
+   * listening when the dock closes.
+   */
+  constructor(dockHeight: () => number, changed: (following: boolean) => void, signal: AbortSignal) {
     this.dockHeight = dockHeight;
     this.changed = changed;
     this.paras = [...document.querySelectorAll<HTMLElement>('.para')].filter((p) => anchorTime(p.id) !== undefined);
     this.starts = this.paras.map((p) => anchorTime(p.id)!);
     const away = () => this.set(false);
-    addEventListener('wheel', away, { passive: true });
-    addEventListener('touchmove', away, { passive: true });
+    addEventListener('wheel', away, { passive: true, signal });
+    // Dragging the dock's own timeline on a phone is not scrolling the page.
+    addEventListener('touchmove', (event) => !(event.target as Element).closest('.dock') && away(), { passive: true, signal });
     addEventListener('keydown', (event) => {
       const target = event.target as Element;
-      if (SCROLL_KEYS.has(event.key) && !target.closest('a, button, input, textarea, select, audio, video, [contenteditable], .dock')) away();
-    });
+      if (!SCROLL_KEYS.has(event.key) || target.closest('a, button, input, textarea, select, audio, video, [contenteditable]')) return;
+      // Space on the dock itself plays and pauses (player.ts); every other scroll key scrolls.
+      if (event.key === ' ' && target.closest('.dock')) return;
+      away();
+    }, { signal });
   }
 
   set(following: boolean): void {

@@ -67,9 +67,14 @@ interface YTApi {
 type YTWindow = Window & { YT?: YTApi; onYouTubeIframeAPIReady?: () => void };
 
 /** YouTube's player states. */
+const ENDED = 0;
 const PLAYING = 1;
 const PAUSED = 2;
-const ENDED = 0;
+const BUFFERING = 3;
+
+/** How long YouTube's API and frame may take to load, and a video to start once asked. */
+const API_TIMEOUT_MS = 15_000;
+const START_TIMEOUT_MS = 6_000;
 
 export const YOUTUBE_API = 'https://www.youtube.com/iframe_api';
 /** The frame's host: no cookies until the reader plays (the page's CSP allows only this frame host). */
@@ -83,7 +88,7 @@ function loadApi(): Promise<YTApi> {
     const script = Object.assign(document.createElement('script'), { src: YOUTUBE_API, async: true });
     script.addEventListener('error', () => reject(new Error('blocked or offline')));
     document.head.append(script);
-    setTimeout(() => reject(new Error('no answer')), 15_000);
+    setTimeout(() => reject(new Error('no answer')), API_TIMEOUT_MS);
   }).catch((error: unknown) => {
     api = undefined; // the next click tries again
     throw error;
@@ -103,35 +108,67 @@ export function youtubeMedia(url: string, label: string): Media {
   let from = 0;
   let ticker: ReturnType<typeof setInterval> | undefined;
 
+  // Told when the state changes; playFrom waits on it.
+  let stateChanged: () => void = () => {};
   const create = (start: number) =>
-    (player ??= loadApi().then(
-      (YT) =>
-        new Promise<YTPlayer>((resolve) => {
-          const p: YTPlayer = new YT.Player(target, {
-            host: YOUTUBE_HOST,
-            videoId: youtubeId(url),
-            width: '100%',
-            height: '100%',
-            playerVars: { autoplay: 1, start: Math.floor(start), playsinline: 1, rel: 0, origin: location.origin },
-            events: {
-              onReady: () => {
-                p.getIframe().title = label;
-                ready = p;
-                resolve(p);
+    (player ??= loadApi()
+      .then(
+        (YT) =>
+          new Promise<YTPlayer>((resolve, reject) => {
+            // The API loaded but its frame never said it was ready (blocked, offline).
+            const timeout = setTimeout(() => reject(new Error('no answer')), API_TIMEOUT_MS);
+            const p: YTPlayer = new YT.Player(target, {
+              host: YOUTUBE_HOST,
+              videoId: youtubeId(url),
+              width: '100%',
+              height: '100%',
+              playerVars: { autoplay: 1, start: Math.floor(start), playsinline: 1, rel: 0, origin: location.origin },
+              events: {
+                onReady: () => {
+                  clearTimeout(timeout);
+                  p.getIframe().title = label;
+                  ready = p;
+                  resolve(p);
+                },
+                onStateChange: ({ data }: { data: number }) => {
+                  state = data;
+                  stateChanged();
+                  clearInterval(ticker);
+                  if (data === PLAYING) {
+                    ticker = setInterval(() => emit('time'), 250);
+                    emit('play');
+                  } else if (data === PAUSED) emit('pause');
+                  else if (data === ENDED) emit('ended');
+                },
               },
-              onStateChange: ({ data }: { data: number }) => {
-                state = data;
-                clearInterval(ticker);
-                if (data === PLAYING) {
-                  ticker = setInterval(() => emit('time'), 250);
-                  emit('play');
-                } else if (data === PAUSED) emit('pause');
-                else if (data === ENDED) emit('ended');
-              },
-            },
-          });
-        }),
-    ));
+            });
+          }),
+      )
+      .catch((error: unknown) => {
+        player = undefined; // the next click tries again
+        throw error;
+      }));
+
+  /**
+   * Resolves once the video plays (or is loading to play); rejects as a browser's refusal would
+   * when it has not started after a while: autoplay blocked, the reader must press play in it.
+   */
+  const started = () =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (state === PLAYING || state === BUFFERING) {
+          clearTimeout(timer);
+          stateChanged = () => {};
+          resolve();
+        }
+      };
+      const timer = setTimeout(() => {
+        stateChanged = () => {};
+        reject(new DOMException('the video did not start', 'NotAllowedError'));
+      }, START_TIMEOUT_MS);
+      stateChanged = check;
+      check();
+    });
 
   return {
     element: box,
@@ -143,6 +180,7 @@ export function youtubeMedia(url: string, label: string): Media {
       const p = await create(t);
       if (!fresh) p.seekTo(t, true);
       p.playVideo();
+      await started();
     },
     toggle() {
       if (!ready) return;

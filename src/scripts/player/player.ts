@@ -56,6 +56,8 @@ function readPage(slot: HTMLElement): Page {
 
 interface Dock {
   root: HTMLElement;
+  /** The control that last asked to play: focus goes back to it when the dock closes. */
+  opener: HTMLElement | undefined;
   media: Media;
   follow: Follow;
   /** Shows the moment `t` as the dock's time and the page's marked paragraph. */
@@ -101,9 +103,13 @@ function open(slot: HTMLElement, page: Page): Dock {
   const resize = new ResizeObserver(() => html.style.setProperty('--dock-h', `${root.offsetHeight}px`));
   resize.observe(root);
 
+  // Everything this dock listens to on the window ends when it closes.
+  const listening = new AbortController();
+  const { signal } = listening;
   const follow = new Follow(
     () => root.offsetHeight,
     (on) => followButton.setAttribute('aria-pressed', String(on)),
+    signal,
   );
   followButton.setAttribute('aria-pressed', 'true');
   followButton.addEventListener('click', () => follow.set(!follow.following));
@@ -118,6 +124,7 @@ function open(slot: HTMLElement, page: Page): Dock {
   const showNote = (content: Array<Node | string>) => {
     note.replaceChildren(...content);
     note.hidden = content.length === 0;
+    if (content.length) say(note.textContent ?? '');
   };
   const show = (t: number) => {
     now.textContent = `${formatClock(t)} · ${page.title}`;
@@ -163,17 +170,23 @@ function open(slot: HTMLElement, page: Page): Dock {
   });
   addEventListener('pagehide', () => {
     if (!closed && !media.paused()) savePosition(page.episode, media.time());
-  });
+  }, { signal });
+  // Back to this page from the next section's (the browser kept it): it plays here again.
+  addEventListener('pageshow', (event) => {
+    if (event.persisted) leaving = false;
+  }, { signal });
   close.addEventListener('click', () => {
     if (!media.paused()) savePosition(page.episode, media.time());
     closed = true;
+    listening.abort();
     media.destroy();
     follow.clear();
     resize.disconnect();
     root.remove();
     html.style.removeProperty('--dock-h');
+    const opener = current.opener?.isConnected ? current.opener : slot.querySelector<HTMLElement>('.listen-play');
     dock = undefined;
-    slot.querySelector<HTMLElement>('.listen-play')?.focus();
+    opener?.focus({ preventScroll: true });
     say('Player closed');
   });
 
@@ -183,12 +196,15 @@ function open(slot: HTMLElement, page: Page): Dock {
     toggle.hidden = true;
     followButton.hidden = true;
   };
-  return { root, media, follow, show, note: showNote, failed };
+  const current: Dock = { root, opener: undefined, media, follow, show, note: showNote, failed };
+  return current;
 }
 
-function start(slot: HTMLElement, page: Page, t: number, asked: boolean) {
+/** `from`: the control the reader used; none when arriving from the previous section's page. */
+function start(slot: HTMLElement, page: Page, t: number, from: HTMLElement | undefined) {
   const fresh = dock === undefined;
   dock ??= open(slot, page);
+  dock.opener = from ?? dock.opener;
   const { root, media, follow, show, note, failed } = dock;
   if (fresh) root.focus({ preventScroll: true });
   show(t);
@@ -199,8 +215,9 @@ function start(slot: HTMLElement, page: Page, t: number, asked: boolean) {
       const name = error instanceof DOMException ? error.name : '';
       // Paused (or sought again) before playback began: the reader's doing, not a failure.
       if (name === 'AbortError') return;
-      if (name === 'NotAllowedError' || !asked) {
-        // Browsers may refuse to start sound without a click on this page.
+      if (name === 'NotAllowedError') {
+        // Browsers may refuse to start sound without a click on this page (arriving from the
+        // previous section's, say).
         note([`Press Play to go on from ${formatClock(t)}.`]);
         return;
       }
@@ -212,13 +229,16 @@ function start(slot: HTMLElement, page: Page, t: number, asked: boolean) {
   );
 }
 
-/** The `?play=` moment, taken out of the address so that reloading does not play again. */
-function arrival(): number {
+/**
+ * The `?play=` moment, taken out of the address so that reloading does not play again; undefined
+ * when it is not a number of seconds.
+ */
+function arrival(): number | undefined {
   const query = new URLSearchParams(location.search);
-  const t = Number(query.get('play'));
+  const t = Number(query.get('play') ?? NaN);
   query.delete('play');
   history.replaceState(history.state, '', `${location.pathname}${query.size ? `?${query}` : ''}${location.hash}`);
-  return t;
+  return Number.isFinite(t) && t >= 0 ? t : undefined;
 }
 
 /** The moment a play control names: its own `data-t`, or its paragraph's anchor. */
@@ -228,8 +248,9 @@ const api: PlayerApi = {
   play(slot, from) {
     const page = readPage(slot);
     const t = from ? momentOf(from) : arrival();
+    if (t === undefined) return;
     if (placeOf(t, page.from, page.until, false) !== 'here') location.assign(resolveHref(page.at, t));
-    else void loadStyles(slot.dataset.styles!).then(() => start(slot, page, t, from !== undefined));
+    else void loadStyles(slot.dataset.styles!).then(() => start(slot, page, t, from));
   },
 };
 
