@@ -17,7 +17,7 @@ if (slot) {
     );
   document.addEventListener('click', (event) => {
     const link = (event.target as Element).closest<HTMLElement>('a.play, .listen [data-t]');
-    if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
     event.preventDefault();
     play(link);
   });

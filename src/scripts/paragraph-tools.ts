@@ -45,8 +45,8 @@ if (paragraphs.length) {
   for (const para of paragraphs) {
     const tools = template.cloneNode(true) as HTMLElement;
     const clock = para.querySelector('.ts')?.textContent ?? '';
-    tools.querySelector('[data-act=link]')!.setAttribute('aria-label', `Copy link to ${clock}`);
-    tools.querySelector('[data-act=cite]')!.setAttribute('aria-label', `Cite ${clock}`);
+    (tools.firstChild as HTMLElement).ariaLabel = `Copy link to ${clock}`;
+    (tools.lastChild as HTMLElement).ariaLabel = `Cite ${clock}`;
     para.append(tools);
   }
   document.addEventListener('click', async (event) => {
