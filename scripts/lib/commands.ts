@@ -112,16 +112,32 @@ async function check(files: string[]): Promise<number> {
   return errors > 0 ? 1 : 0;
 }
 
+/** A mistake on the command line: said in one line with the help, never as a stack trace. */
+class UsageError extends Error {}
+
+function buildOptions(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: {
+        content: { type: 'string', default: 'content' },
+        out: { type: 'string', default: 'dist' },
+        base: { type: 'string' },
+        site: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
 async function buildSite(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      content: { type: 'string', default: 'content' },
-      out: { type: 'string', default: 'dist' },
-      base: { type: 'string' },
-      site: { type: 'string' },
-    },
-  });
+  const values = buildOptions(args);
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
   const started = performance.now();
   const siteConfig = loadSiteConfig(root);
   const contentDir = path.resolve(values.content);
@@ -233,6 +249,8 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof TranscriptError) {
       console.error(`error: ${error.format()}`);
+    } else if (error instanceof UsageError) {
+      console.error(`error: ${error.message}\n\n${HELP}`);
     } else {
       console.error(error);
     }

@@ -1,4 +1,4 @@
-/** Runs the real build (`scripts/cli.ts build`) in a child process, the way `npm run build` does. */
+/** Runs the real build (`scripts/transcript-site.mjs build`) in a child process, the way `npm run build` does. */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,7 +26,7 @@ export function tempDir(name: string): string {
 
 /** Build `content` into `out` with its own generated-MDX folder, so tests never touch src/. */
 export function build(content: string, out: string, ...args: string[]): BuildResult {
-  const run = spawnSync(process.execPath, [path.join(root, 'scripts', 'cli.ts'), 'build', '--content', content, '--out', out, ...args], {
+  const run = spawnSync(process.execPath, [path.join(root, 'scripts', 'transcript-site.mjs'), 'build', '--content', content, '--out', out, ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, TRANSCRIPT_SITE_GENERATED: `${out}.mdx` },
@@ -37,6 +37,6 @@ export function build(content: string, out: string, ...args: string[]): BuildRes
 
 /** Runs `transcript-site check …`. */
 export function check(...files: string[]): BuildResult {
-  const run = spawnSync(process.execPath, [path.join(root, 'scripts', 'cli.ts'), 'check', ...files], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync(process.execPath, [path.join(root, 'scripts', 'transcript-site.mjs'), 'check', ...files], { cwd: root, encoding: 'utf8', timeout: 120_000 });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr, out: '' };
 }
