@@ -23,6 +23,7 @@ import { finishSite } from '../../src/integrations/finish.ts';
 import { prepareAll } from './pool.ts';
 import { downloadsDir, wordsFile } from './prepare.ts';
 import { renderer as makeRenderer } from './render.ts';
+import { EpisodeCache, codeVersion } from './episode-cache.ts';
 
 const HELP = `transcript-site: turn transcripts into a searchable, linkable static site.
 
@@ -36,6 +37,9 @@ Build options:
   --out DIR       where the site is written (default: dist)
   --base PATH     serve the site under this path, e.g. /podcast/ (default: from transcript-site.yml, or /)
   --site URL      the site's public URL, for canonical links, sitemap and RSS (default: from transcript-site.yml)
+  --no-cache      prepare every episode afresh (by default, episodes unchanged since the last
+                  build come from node_modules/.cache/transcript-site/episodes)
+  --cache-dir DIR keep that cache somewhere else
 
 Formats, recognised by content: YouTube auto-captions with yt-dlp's NAME.info.json, YouTLDR text
 exports, WebVTT, SRT, Podcasting 2.0 JSON, Whisper, WhisperX and whisper.cpp JSON, Otter.ai and
@@ -124,8 +128,11 @@ function buildOptions(args: string[]) {
         out: { type: 'string', default: 'dist' },
         base: { type: 'string' },
         site: { type: 'string' },
+        cache: { type: 'boolean', default: true },
+        'cache-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
+      allowNegative: true,
     }).values;
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
@@ -158,13 +165,30 @@ async function buildSite(args: string[]): Promise<number> {
   const renderer = makeRenderer();
   const library = await findEpisodes(contentDir, siteConfig.language);
   for (const file of library.orphans) console.log(`  note: ${file}: no transcript has its name (the part before the extension); not used`);
+  // Episodes prepared by an earlier build, unchanged since, come from the cache (episode-cache.ts).
+  const cacheDir = path.resolve(values['cache-dir'] ?? path.join(root, 'node_modules', '.cache', 'transcript-site', 'episodes'));
+  const cache = values.cache ? new EpisodeCache(cacheDir, await codeVersion(root), urls) : undefined;
+  await cache?.removeStale();
+  const lookups = cache ? await Promise.all(library.episodes.map((job) => cache.fetch(job, rules, (slug) => path.join(generated, slug)))) : [];
+  const stores: Array<Promise<void>> = [];
   const episodes = await prepareAll(library.episodes, rules, generated, urls, (e) => {
     console.log(
       `parsed ${path.basename(e.file)}: ${readerFor(e.format).name}, ${e.sections.length} sections${e.origin === 'topics' ? ' (found by topic)' : e.origin === 'parts' ? ' (plain parts)' : ''}, ` +
         `${e.fragments} fragments, ${e.words} words, ${e.warnings.length} warnings → /${e.slug}/`,
     );
     for (const w of e.warnings) console.log(`  warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
-  }, renderer.start);
+  }, renderer.start, lookups.map((l) => l.summary), (i, prepared) => {
+    if (!cache) return;
+    // A cache that cannot be written costs the next build time, never this one its result.
+    stores.push(cache.store(lookups[i]!.sourceKey, prepared.words, rules, prepared.summary, path.join(generated, prepared.summary.slug)).catch((error: unknown) => {
+      console.log(`  note: could not keep ${path.basename(prepared.summary.file)} in the cache (${error instanceof Error ? error.message : String(error)})`);
+    }));
+  });
+  await Promise.all(stores);
+  if (cache) {
+    const hits = lookups.filter((l) => l.summary).length;
+    console.log(`cache: ${hits} of ${episodes.length} episode(s) from the cache, ${episodes.length - hits} prepared (--no-cache to prepare all)`);
+  }
   checkSlugs(episodes);
   rules.forEach((rule, i) => {
     const made = episodes.reduce((n, e) => n + e.counts[i]!, 0);

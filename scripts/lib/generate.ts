@@ -6,7 +6,7 @@ import { decodeText } from '../../src/domain/decode-text.ts';
 import { groupFiles, nameFile, type EpisodeFiles } from '../../src/domain/episode-files.ts';
 import { TranscriptError } from '../../src/domain/errors.ts';
 import { tokenCount } from '../../src/domain/invariants.ts';
-import { readEpisode, type TextFile } from '../../src/domain/read-episode.ts';
+import { correctedEpisode, readSource, type EpisodeSource, type TextFile } from '../../src/domain/read-episode.ts';
 import { parseSidecar, type Sidecar } from '../../src/domain/sidecar.ts';
 import type { Episode } from '../../src/domain/types.ts';
 import { overviewTree, sectionTree } from './mdx-pages.ts';
@@ -100,6 +100,11 @@ export async function loadCorrections(dir: string): Promise<CorrectionRule[]> {
 
 /** Read an episode's files and make the episode (src/domain/read-episode.ts). */
 export async function loadEpisode(job: EpisodeJob, rules: readonly CorrectionRule[] = [], counts?: number[]): Promise<Episode> {
+  return correctedEpisode(await loadSource(job), rules, counts);
+}
+
+/** An episode's files, read and merged, before corrections. */
+export async function loadSource(job: EpisodeJob): Promise<EpisodeSource> {
   const at = (name: string) => path.join(job.dir, name);
   const sidecar = job.sidecar ? await readSidecar(at(job.sidecar)) : undefined;
   let chapters: TextFile | undefined;
@@ -112,7 +117,7 @@ export async function loadEpisode(job: EpisodeJob, rules: readonly CorrectionRul
   } else if (job.chapters) {
     chapters = await textFile(at(job.chapters));
   }
-  return readEpisode({
+  return readSource({
     name: job.name,
     transcript: await textFile(at(job.transcript)),
     language: job.language,
@@ -120,7 +125,7 @@ export async function loadEpisode(job: EpisodeJob, rules: readonly CorrectionRul
     metadata: job.metadata ? await textFile(at(job.metadata)) : undefined,
     chapters,
     skipped: job.skipped.map((s) => ({ ...s, file: shown(at(s.file)) })),
-  }, rules, counts);
+  });
 }
 
 /** Two episodes may not share a slug: the second one named is the error. */

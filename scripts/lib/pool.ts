@@ -13,11 +13,11 @@ import type { CorrectionRule } from '../../src/domain/corrections.ts';
 import { TranscriptError } from '../../src/domain/errors.ts';
 import type { SiteUrls } from './downloads.ts';
 import type { EpisodeJob } from './generate.ts';
-import type { EpisodeSummary } from './prepare.ts';
+import type { EpisodeSummary, Prepared } from './prepare.ts';
 
 export interface Job { index: number; episode: EpisodeJob; rules: CorrectionRule[]; generated: string; urls: SiteUrls }
 export type Reply =
-  | { index: number; summary: EpisodeSummary }
+  | { index: number; prepared: Prepared }
   | { index: number; error: { file: string; line: number | undefined; message: string; hint: string | undefined } }
   | { index: number; crash: string };
 
@@ -31,6 +31,11 @@ const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
  */
 export const LEAN_HEAP = ['--max-semi-space-size=4'];
 
+/**
+ * Prepares `files`, except those `ready` already has a summary for (from the cache). `onEpisode`
+ * hears of every episode in file order, ready or prepared; `onPrepared` of each one prepared here,
+ * as it is done.
+ */
 export async function prepareAll(
   files: readonly EpisodeJob[],
   rules: CorrectionRule[],
@@ -39,18 +44,25 @@ export async function prepareAll(
   onEpisode: (summary: EpisodeSummary) => void,
   /** Called once, as soon as a core has nothing left to prepare (at once when there are fewer files than cores). */
   onIdleCore: () => void = () => {},
+  ready: ReadonlyArray<EpisodeSummary | undefined> = [],
+  onPrepared: (index: number, prepared: Prepared) => void = () => {},
 ): Promise<EpisodeSummary[]> {
   let idle = false;
   const coreFreed = () => {
     if (!idle) onIdleCore();
     idle = true;
   };
-  const cores = availableParallelism();
-  const count = Math.min(cores, files.length);
-  if (count < cores) coreFreed();
-  if (files.length === 0) return [];
-  const results: Array<EpisodeSummary | undefined> = files.map(() => undefined);
+  const results: Array<EpisodeSummary | undefined> = files.map((_, i) => ready[i]);
+  const todo = files.flatMap((_, i) => (results[i] ? [] : [i]));
   let reported = 0;
+  const report = () => {
+    while (reported < files.length && results[reported]) onEpisode(results[reported++]!);
+  };
+  report();
+  const cores = availableParallelism();
+  const count = Math.min(cores, todo.length);
+  if (count < cores) coreFreed();
+  if (todo.length === 0) return results as EpisodeSummary[];
   let next = 0;
   // The episode each worker is preparing, to name it if the worker dies.
   const holding = new Map<ChildProcess, number>();
@@ -58,12 +70,12 @@ export async function prepareAll(
   // dies because the build failed.
   await new Promise<void>((resolve, reject) => {
     const send = (worker: ChildProcess) => {
-      if (next >= files.length) {
+      if (next >= todo.length) {
         // The process exits and gives back its memory; the next phase can have the core.
         worker.disconnect();
         return coreFreed();
       }
-      const index = next++;
+      const index = todo[next++]!;
       holding.set(worker, index);
       worker.send({ index, episode: files[index]!, rules, generated, urls } satisfies Job);
     };
@@ -79,8 +91,9 @@ export async function prepareAll(
         holding.delete(worker);
         if ('error' in reply) return reject(new TranscriptError(reply.error.file, reply.error.line, reply.error.message, reply.error.hint));
         if ('crash' in reply) return reject(new Error(`preparing ${files[reply.index]!.transcript} failed:\n${reply.crash}`));
-        results[reply.index] = reply.summary;
-        while (reported < files.length && results[reported]) onEpisode(results[reported++]!);
+        results[reply.index] = reply.prepared.summary;
+        onPrepared(reply.index, reply.prepared);
+        report();
         if (reported === files.length) resolve();
         send(worker);
       });

@@ -9,7 +9,10 @@ import type { CorrectionRule } from '../../src/domain/corrections.ts';
 import { tokens } from '../../src/domain/invariants.ts';
 import type { SectionOrigin, TranscriptFormat, TranscriptWarning } from '../../src/domain/types.ts';
 import { writeEpisodeDownloads, type SiteUrls } from './downloads.ts';
-import { loadEpisode, wordCount, writeEpisodeMdx, type EpisodeJob } from './generate.ts';
+import { loadSource, wordCount, writeEpisodeMdx, type EpisodeJob } from './generate.ts';
+import type { EpisodeWords } from './episode-cache.ts';
+import { correctedEpisode } from '../../src/domain/read-episode.ts';
+import { wordCores } from '../../src/domain/corrections.ts';
 
 export interface EpisodeSummary {
   file: string;
@@ -30,18 +33,26 @@ export interface EpisodeSummary {
 export const downloadsDir = (generated: string, slug: string) => path.join(generated, slug, 'downloads');
 export const wordsFile = (generated: string, slug: string) => path.join(generated, slug, 'words.json');
 
-export async function prepareEpisode(job: EpisodeJob, rules: readonly CorrectionRule[], generated: string, urls: SiteUrls): Promise<EpisodeSummary> {
+/** A prepared episode: its summary, and the words it says, for the cache (episode-cache.ts). */
+export interface Prepared {
+  summary: EpisodeSummary;
+  words: EpisodeWords;
+}
+
+export async function prepareEpisode(job: EpisodeJob, rules: readonly CorrectionRule[], generated: string, urls: SiteUrls): Promise<Prepared> {
   const counts = rules.map(() => 0);
-  const episode = await loadEpisode(job, rules, counts);
+  const source = await loadSource(job);
+  const words: EpisodeWords = { cores: wordCores(source.transcript.fragments), names: source.names };
+  const episode = correctedEpisode(source, rules, counts);
   await writeEpisodeMdx(episode, generated);
   await writeEpisodeDownloads(episode, downloadsDir(generated, episode.slug), urls);
   // What each section page must show, word for word: read back after Astro by src/integrations/finish.ts.
-  const words = Object.fromEntries(
+  const shown = Object.fromEntries(
     episode.sections.map((s) => [s.slug, episode.source.fragments.slice(...s.fragmentRange).flatMap((f) => tokens(f.text))]),
   );
   await mkdir(path.dirname(wordsFile(generated, episode.slug)), { recursive: true });
-  await writeFile(wordsFile(generated, episode.slug), JSON.stringify({ file: episode.source.file, sections: words }));
-  return {
+  await writeFile(wordsFile(generated, episode.slug), JSON.stringify({ file: episode.source.file, sections: shown }));
+  const summary: EpisodeSummary = {
     file: episode.source.file,
     slug: episode.slug,
     title: episode.source.title,
@@ -53,4 +64,5 @@ export async function prepareEpisode(job: EpisodeJob, rules: readonly Correction
     counts,
     sections: episode.sections.map((s) => ({ slug: s.slug, title: s.title, start: s.start, end: s.end, summary: s.summary })),
   };
+  return { summary, words };
 }

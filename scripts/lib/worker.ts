@@ -10,7 +10,7 @@ process.on('disconnect', () => process.exit(0));
 process.on('message', async (job: Job) => {
   let reply: Reply;
   try {
-    reply = { index: job.index, summary: await prepareEpisode(job.episode, job.rules, job.generated, job.urls) };
+    reply = { index: job.index, prepared: await prepareEpisode(job.episode, job.rules, job.generated, job.urls) };
   } catch (error) {
     reply = error instanceof TranscriptError
       ? { index: job.index, error: { file: error.file, line: error.line, message: error.message, hint: error.hint } }

@@ -44,11 +44,15 @@ export async function readChecked(file: TextFile, readers: readonly Reader[] = R
   return parsed;
 }
 
-/**
- * `counts` adds up how many replacements each rule made; `readers` is only ever replaced by tests,
- * to show the checks catch a faulty one.
- */
-export async function readEpisode(inputs: EpisodeInputs, rules: readonly CorrectionRule[] = [], counts?: number[], readers?: readonly Reader[]): Promise<Episode> {
+/** An episode read and merged with its metadata, before corrections: what corrections apply to. */
+export interface EpisodeSource {
+  transcript: ParsedTranscript;
+  /** The names a correction's `episodes:` may give it: its file stem and its slug. */
+  names: string[];
+}
+
+/** `readers` is only ever replaced by tests, to show the checks catch a faulty one. */
+export async function readSource(inputs: EpisodeInputs, readers?: readonly Reader[]): Promise<EpisodeSource> {
   const parsed = await readChecked(inputs.transcript, readers);
   for (const s of inputs.skipped ?? []) {
     parsed.warnings.push({ file: s.file, line: undefined, message: `not read: the episode "${inputs.name}" is read from ${inputs.transcript.name}; this is its ${s.language} version` });
@@ -56,10 +60,18 @@ export async function readEpisode(inputs: EpisodeInputs, rules: readonly Correct
   const info = inputs.metadata ? parseYtDlpInfo(readJson(inputs.metadata.text, inputs.metadata.name), inputs.metadata.name) : undefined;
   const chapters = inputs.chapters ? parseChapters(readJson(inputs.chapters.text, inputs.chapters.name), inputs.chapters.name) : undefined;
   const merged = applyMetadata(parsed, { info, language: inputs.language, sidecar: inputs.sidecar, chapters });
+  return { transcript: merged, names: [inputs.name, merged.slug ?? episodeSlug(merged.title)] };
+}
+
+/** The source with the corrections that apply to it; `counts` adds up how many replacements each rule made. */
+export function correctedEpisode(source: EpisodeSource, rules: readonly CorrectionRule[] = [], counts?: number[]): Episode {
   // Rules may be limited to episodes, named by file name or slug.
-  const names = [inputs.name, merged.slug ?? episodeSlug(merged.title)];
-  const applicable = rules.map((r, i) => ({ r, i })).filter(({ r }) => !r.episodes || r.episodes.some((e) => names.includes(e)));
-  const { fragments, corrections, counts: made } = applyCorrections(merged.fragments, applicable.map(({ r }) => r));
+  const applicable = rules.map((r, i) => ({ r, i })).filter(({ r }) => !r.episodes || r.episodes.some((e) => source.names.includes(e)));
+  const { fragments, corrections, counts: made } = applyCorrections(source.transcript.fragments, applicable.map(({ r }) => r));
   made.forEach((n, k) => counts && (counts[applicable[k]!.i]! += n));
-  return buildEpisode({ ...merged, fragments }, corrections);
+  return buildEpisode({ ...source.transcript, fragments }, corrections);
+}
+
+export async function readEpisode(inputs: EpisodeInputs, rules: readonly CorrectionRule[] = [], counts?: number[], readers?: readonly Reader[]): Promise<Episode> {
+  return correctedEpisode(await readSource(inputs, readers), rules, counts);
 }

@@ -24,9 +24,14 @@ export function tempDir(name: string): string {
   return mkdtempSync(path.join(tmpdir(), `transcript-site-${name}-`));
 }
 
-/** Build `content` into `out` with its own generated-MDX folder, so tests never touch src/. */
+/**
+ * Build `content` into `out` with its own generated-MDX folder, so tests never touch src/. Without
+ * the episode cache unless `args` name a cache folder (`--cache-dir`): a test sees what this code
+ * prepares, never what an earlier test's build kept.
+ */
 export function build(content: string, out: string, ...args: string[]): BuildResult {
-  const run = spawnSync(process.execPath, [path.join(root, 'scripts', 'transcript-site.mjs'), 'build', '--content', content, '--out', out, ...args], {
+  const cache = args.includes('--cache-dir') ? [] : ['--no-cache'];
+  const run = spawnSync(process.execPath, [path.join(root, 'scripts', 'transcript-site.mjs'), 'build', '--content', content, '--out', out, ...cache, ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, TRANSCRIPT_SITE_GENERATED: `${out}.mdx` },

@@ -1,0 +1,110 @@
+/**
+ * Rebuilds that only redo what changed: episodes come from the cache when nothing that reaches
+ * them changed, and the site is byte for byte the one a clean build makes. Damaged entries are
+ * never served.
+ */
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { build, bundled, root, tempDir } from './helpers/build.ts';
+
+const dir = tempDir('cache');
+const content = path.join(dir, 'content');
+const cache = path.join(dir, 'cache');
+let n = 0;
+
+/** A build with the cache; its "cache:" line. */
+function cached(): { out: string; line: string } {
+  const out = path.join(dir, `out-${++n}`);
+  const run = build(content, out, '--cache-dir', cache);
+  assert.equal(run.code, 0, run.stderr + run.stdout);
+  return { out, line: /^cache: .*$/m.exec(run.stdout)![0] };
+}
+
+/** A clean build of the same content, to compare with. */
+function clean(): string {
+  const out = path.join(dir, `clean-${++n}`);
+  const run = build(content, out);
+  assert.equal(run.code, 0, run.stderr + run.stdout);
+  return out;
+}
+
+/** Every file of a site, relative path → bytes. */
+function files(site: string): Map<string, Buffer> {
+  return new Map(readdirSync(site, { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).map((f) => {
+    const full = path.join(f.parentPath, f.name);
+    return [path.relative(site, full), readFileSync(full)] as const;
+  }));
+}
+
+function assertSameSite(a: string, b: string) {
+  const [x, y] = [files(a), files(b)];
+  assert.deepEqual([...x.keys()].sort(), [...y.keys()].sort());
+  for (const [file, bytes] of x) assert.ok(bytes.equals(y.get(file)!), `${file} differs`);
+}
+
+/** The cache's entries: one folder per episode source, one per variant under it. */
+const entries = () => readdirSync(cache).filter((d) => !d.startsWith('.')).flatMap((s) => readdirSync(path.join(cache, s)).filter((v) => v !== 'source.json').map((v) => path.join(cache, s, v)));
+
+before(() => {
+  mkdirSync(content);
+  copyFileSync(bundled, path.join(content, 'chief.youtldr.txt'));
+  copyFileSync(path.join(root, 'test', 'fixtures', 'podcast-namespace', 'long-example.vtt'), path.join(content, 'ten.vtt'));
+  writeFileSync(path.join(content, 'ten.yml'), 'title: Ten Things\n');
+  writeFileSync(path.join(content, 'corrections.yml'), '- from: Akopi\n  to: Jakub Pachocki\n');
+});
+
+describe('the episode cache', () => {
+  it('prepares everything the first time, nothing the second, and the site is the clean build’s byte for byte', () => {
+    assert.equal(cached().line.startsWith('cache: 0 of 2 episode(s) from the cache, 2 prepared'), true);
+    const again = cached();
+    assert.match(again.line, /^cache: 2 of 2 episode\(s\) from the cache, 0 prepared/);
+    assertSameSite(again.out, clean());
+  });
+
+  it('prepares only the episode whose sidecar changed', () => {
+    writeFileSync(path.join(content, 'ten.yml'), 'title: Ten Things We Wish We Knew\n');
+    const site = cached();
+    assert.match(site.line, /^cache: 1 of 2 episode\(s\) from the cache, 1 prepared/);
+    assert.match(readFileSync(path.join(site.out, 'index.html'), 'utf8'), /Ten Things We Wish We Knew/);
+    assertSameSite(site.out, clean());
+  });
+
+  it('a correction reaches only the episodes that say its words; one that matches nothing changes nothing', () => {
+    // "podcast intro" is said in the talk, not in the interview.
+    writeFileSync(path.join(content, 'corrections.yml'), '- from: Akopi\n  to: Jakub Pachocki\n- from: podcast intro\n  to: podcast opening\n- from: zzyzx quuux\n  to: nothing\n');
+    const site = cached();
+    assert.match(site.line, /^cache: 1 of 2 episode\(s\) from the cache, 1 prepared/);
+    assertSameSite(site.out, clean());
+    writeFileSync(path.join(content, 'corrections.yml'), '- from: Akopi\n  to: Jakub Pachocki\n- from: podcast intro\n  to: podcast opening\n- from: zzyzx quuux\n  to: something else\n');
+    assert.match(cached().line, /^cache: 2 of 2 episode\(s\) from the cache/);
+  });
+
+  it('never serves a truncated, garbled or half-written entry: it prepares the episode again', () => {
+    rmSync(cache, { recursive: true, force: true });
+    cached();
+    const [a, b, more] = entries();
+    assert.ok(a && b && !more, 'one entry per episode');
+    // Truncate one file of one entry; garble the manifest of another.
+    const manifest = JSON.parse(readFileSync(path.join(a, 'manifest.json'), 'utf8')) as { files: Record<string, string> };
+    const victim = path.join(a, 'files', Object.keys(manifest.files).find((f) => f.endsWith('.mdx'))!);
+    writeFileSync(victim, readFileSync(victim).subarray(0, 100));
+    writeFileSync(path.join(b, 'manifest.json'), '{"files": {"index.mdx": "0000"');
+    // A build killed while writing an entry leaves only its temporary folder (pid 2^22 is never alive).
+    mkdirSync(path.join(cache, '.tmp-4194304-dead', 'files'), { recursive: true });
+    const site = cached();
+    assert.match(site.line, /^cache: 0 of 2 episode\(s\) from the cache, 2 prepared/);
+    assertSameSite(site.out, clean());
+    assert.equal(existsSync(path.join(cache, '.tmp-4194304-dead')), false, 'the dead build’s folder is cleared');
+    assert.match(cached().line, /^cache: 2 of 2 episode\(s\) from the cache/, 'the damaged entries were replaced');
+  });
+
+  it('--no-cache prepares everything and neither reads nor writes the cache', () => {
+    rmSync(cache, { recursive: true, force: true });
+    const run = build(content, path.join(dir, 'nocache'), '--no-cache');
+    assert.equal(run.code, 0, run.stderr);
+    assert.doesNotMatch(run.stdout, /^cache:/m);
+    assert.equal(existsSync(cache), false);
+  });
+});
