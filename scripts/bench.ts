@@ -31,6 +31,7 @@ import { launch } from '../test/helpers/browser.ts';
 import { serve } from '../test/helpers/serve.ts';
 import { distStats, timedBuild, type BuildRun, type DistStats } from './bench/build.ts';
 import { writeLibrary } from './bench/library.ts';
+import { rebuilds, type RebuildResult } from './bench/rebuild.ts';
 import { lighthouseRun, type LighthouseRun } from './bench/lighthouse.ts';
 import { machine } from './bench/machine.ts';
 import { clearGzipCache } from './bench/network.ts';
@@ -123,7 +124,7 @@ async function main(): Promise<void> {
     log(`reading an hour of speech: ${parse.map((p) => `${p.format} ${(p.readMs.median + p.checkMs.median).toFixed(0)} ms`).join(', ')}`);
     const segmentation = { cases: (await segmentationCases(root)).map(scoreCase), cost: await chapterCost(root, opts.quick ? 5 : 11) };
     log(`automatic sections: ${segmentation.cases.map((c) => `Pk ${c.methods['topics (ours)']!.pk.toFixed(2)}`).join(', ')}; cost ${segmentation.cost.topicsMs.median.toFixed(0)} ms vs ${segmentation.cost.partsMs.median.toFixed(0)} ms`);
-    const { sizes, peer } = await buildAll(opts, work);
+    const { sizes, peer, rebuilds: rebuildResults } = await buildAll(opts, work);
     let chromium = 'not used';
     let relevanceResults: RelevanceResult[] | undefined;
     if (opts.browser) ({ version: chromium, relevance: relevanceResults } = await measureInBrowser(opts, sizes, peer, work));
@@ -135,6 +136,7 @@ async function main(): Promise<void> {
       options: { sizes: opts.sizes, runs: opts.runs, searchRuns: opts.searchRuns, lighthouseRuns: opts.lighthouseRuns, lighthouseEpisodes: opts.lighthouseEpisodes, cold: opts.cold },
       machine: machine(chromium),
       sizes,
+      rebuilds: rebuildResults,
       parse,
       segmentation,
       ...(relevanceResults ? { relevance: relevanceResults } : {}),
@@ -153,7 +155,7 @@ async function main(): Promise<void> {
  * a burst of other work on the machine spreads over all sizes instead of spoiling one. Peer
  * builds, if asked for, take their turn right after ours of the same size.
  */
-async function buildAll(opts: Options, work: string): Promise<{ sizes: SizeResult[]; peer: PeerSizeResult[] }> {
+async function buildAll(opts: Options, work: string): Promise<{ sizes: SizeResult[]; peer: PeerSizeResult[]; rebuilds: RebuildResult[] }> {
   const runs = new Map<number, BuildRun[]>(opts.sizes.map((n) => [n, []]));
   const dists = new Map<number, DistStats[]>(opts.sizes.map((n) => [n, []]));
   const peerRuns = new Map<number, PeerRun[]>(opts.peerSizes.map((n) => [n, []]));
@@ -163,7 +165,7 @@ async function buildAll(opts: Options, work: string): Promise<{ sizes: SizeResul
   for (let run = 1; run <= opts.runs; run++) {
     for (const n of order) {
       if (contents.has(n)) {
-        const result = await timedBuild(project, contents.get(n)!, distDir(work, n), path.join(dir(work, n), 'mdx'), opts.cold);
+        const result = await timedBuild(project, contents.get(n)!, distDir(work, n), opts.cold);
         runs.get(n)!.push(result);
         dists.get(n)!.push(distStats(distDir(work, n)));
         log(`build ${run}/${opts.runs}, ${n} episode(s): ${buildLine(result)}`);
@@ -179,13 +181,18 @@ async function buildAll(opts: Options, work: string): Promise<{ sizes: SizeResul
       }
     }
   }
+  const rebuildsDone: RebuildResult[] = [];
+  // Rebuilds where a weekly rebuild matters: 50 and 200 episodes (in a quick run, the largest size).
+  for (const n of opts.quick ? [Math.max(...opts.sizes)] : opts.sizes.filter((size) => size >= 50)) {
+    rebuildsDone.push(await rebuilds(project, bundled, contents.get(n)!, n, path.join(work, `rebuild-${n}`), opts.quick ? 1 : opts.runs, log));
+  }
   const sizes = opts.sizes.map((n) => {
     const d = dists.get(n)!;
     const same = d.every((x) => x.pages === d[0]!.pages && x.files === d[0]!.files && x.bytes === d[0]!.bytes);
     return { episodes: n, runs: runs.get(n)!, build: summarizeFields(runs.get(n)!), dist: d[d.length - 1]!, distStable: same };
   });
   const peer = opts.peer ? opts.peerSizes.map((n) => ({ copies: n, runs: peerRuns.get(n)!, build: summarizeFields(peerRuns.get(n)!), dist: peerDists.get(n)! })) : [];
-  return { sizes, peer };
+  return { sizes, peer, rebuilds: rebuildsDone };
 }
 
 /** A build's progress line: wall time, peak memory and the noise check. */
@@ -226,7 +233,7 @@ async function relevanceAll(browser: Browser, work: string, quick: boolean): Pro
   const build = async (name: string, copies: number) => {
     const at = path.join(work, name);
     writeRelevanceLibrary(root, path.join(at, 'content'), copies);
-    await timedBuild(project, path.join(at, 'content'), path.join(at, 'dist'), path.join(at, 'mdx'));
+    await timedBuild(project, path.join(at, 'content'), path.join(at, 'dist'));
     return path.join(at, 'dist');
   };
   const small = await build('relevance-small', 0);

@@ -2,8 +2,8 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 
-// The build script writes here; see scripts/lib/generate.ts.
-const base = process.env.TRANSCRIPT_SITE_GENERATED ?? './src/generated';
+// The build writes here, in its own root (scripts/lib/private-root.ts); `npm run dev` in the checkout's.
+const base = './src/generated';
 
 const episodes = defineCollection({
   loader: glob({ pattern: '*/index.mdx', base, retainBody: false }),

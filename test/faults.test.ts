@@ -110,9 +110,8 @@ describe('nothing half-done', () => {
     const before = tree(out);
     // Change the content so a completed build would change dist/, then kill the build mid-Astro.
     writeFileSync(path.join(content, 'second.vtt'), 'WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ada>Hello there.\n');
-    const child = spawn(process.execPath, [path.join(root, 'scripts', 'cli.ts'), 'build', '--content', content, '--out', out], {
+    const child = spawn(process.execPath, [path.join(root, 'scripts', 'transcript-site.mjs'), 'build', '--content', content, '--out', out, '--no-cache'], {
       cwd: root,
-      env: { ...process.env, TRANSCRIPT_SITE_GENERATED: `${out}.mdx` },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     // Kill it as soon as it has started writing the new site.

@@ -17,7 +17,7 @@ describe('scale', () => {
     mkdirSync(content);
     writeFileSync(path.join(content, 'long.txt'), tenHourEpisode(bundled));
     const out = path.join(dir, 'dist');
-    const run = await timedProcess([path.join(root, 'scripts', 'cli.ts'), 'build', '--content', content, '--out', out], root, { TRANSCRIPT_SITE_GENERATED: `${out}.mdx` });
+    const run = await timedProcess([path.join(root, 'scripts', 'transcript-site.mjs'), 'build', '--content', content, '--out', out, '--no-cache'], root);
     const stdout = run.log;
     const peak = run.peak;
     assert.match(stdout, /parsed long\.txt: YouTLDR text export, 70 sections, 18450 fragments, 130840 words, 0 warnings/);

@@ -1,5 +1,5 @@
 /**
- * One timed build: the real command (`node scripts/cli.ts build`) in a child process, as a user
+ * One timed build: the real command (`node scripts/transcript-site.mjs build`) in a child process, as a user
  * runs it, so wall time includes Node's start-up and module loading. Phase times come from the
  * build's own log lines: the times they print (0.1 s resolution) and, for the steps that print
  * none, when the lines arrived. Memory comes from sampling the process tree.
@@ -47,17 +47,21 @@ export interface DistStats {
   pagefindIndexBytes: number;
 }
 
-/** Runs a build of `content` into `out`; throws with the log if it fails. */
-export async function timedBuild(root: string, content: string, out: string, generated: string, cold = false): Promise<BuildRun> {
-  // A clean start every time: the build itself forces a fresh content store, and leftovers of an
-  // earlier run in the output or MDX folders must not make a later run cheaper. The compile cache
-  // (scripts/cli.ts) is kept between runs, as it is between a user's builds, unless `cold`.
+/**
+ * Runs a build of `content` into `out`; throws with the log if it fails. A clean build prepares
+ * every episode (`--no-cache`); with `cache`, the build uses that episode cache (a rebuild).
+ */
+export async function timedBuild(root: string, content: string, out: string, cold = false, cache?: string): Promise<BuildRun> {
+  // A clean start every time: the build itself forces a fresh content store and prepares in a
+  // root of its own, and leftovers of an earlier run in the output must not make a later run
+  // cheaper. The compile cache (scripts/cli.ts) is kept between runs, as it is between a user's
+  // builds, unless `cold`.
   rmSync(out, { recursive: true, force: true });
-  rmSync(generated, { recursive: true, force: true });
   // A cold build gets a new, empty cache of its own (wherever NODE_COMPILE_CACHE pointed before).
-  const cache = cold ? { NODE_COMPILE_CACHE: mkdtempSync(path.join(tmpdir(), 'transcript-site-v8-')) } : {};
-  const run = await timedProcess([path.join(root, 'scripts', 'cli.ts'), 'build', '--content', content, '--out', out], root, { TRANSCRIPT_SITE_GENERATED: generated, ...cache });
-  if (cold) rmSync(cache.NODE_COMPILE_CACHE!, { recursive: true, force: true });
+  const v8 = cold ? { NODE_COMPILE_CACHE: mkdtempSync(path.join(tmpdir(), 'transcript-site-v8-')) } : {};
+  const episodes = cache ? ['--cache-dir', cache] : ['--no-cache'];
+  const run = await timedProcess([path.join(root, 'scripts', 'transcript-site.mjs'), 'build', '--content', content, '--out', out, ...episodes], root, v8);
+  if (cold) rmSync(v8.NODE_COMPILE_CACHE!, { recursive: true, force: true });
   const parseS = seconds(run.log, /^wrote \d+ MDX files in ([\d.]+) s/m);
   const astroS = seconds(run.log, /^astro: done in ([\d.]+) s/m);
   const pagefindS = seconds(run.log, /^pagefind: indexed \d+ pages in ([\d.]+) s/m);

@@ -9,6 +9,7 @@ import type { Machine } from './machine.ts';
 import type { ParseResult } from './parse.ts';
 import type { ChapterCost, SegmentationResult } from './segmentation.ts';
 import type { RelevanceResult } from './relevance.ts';
+import type { RebuildResult } from './rebuild.ts';
 import { WARM_UP_QUERY, type SearchMode, type SearchRun } from './search.ts';
 import { fmt, formatSummary, type NumericKeys, type Summary } from './stats.ts';
 import type { PageWeight, Totals } from './weight.ts';
@@ -60,6 +61,8 @@ export interface Results {
   options: { sizes: number[]; runs: number; searchRuns: number; lighthouseRuns: number; lighthouseEpisodes: number | null; cold?: boolean };
   machine: Machine;
   sizes: SizeResult[];
+  /** Rebuilds with the episode cache (absent in results from before it existed). */
+  rebuilds?: RebuildResult[];
   /** Reading one hour of speech, per format (absent in results from before it was measured). */
   parse?: ParseResult[];
   /** Automatic sections against known boundaries, and what finding them costs. */
@@ -92,6 +95,13 @@ export function markdown(results: Results): string {
     '## dist/',
     distTable(results.sizes),
   ];
+  if (results.rebuilds?.length) {
+    parts.push(
+      '## Rebuilds with the episode cache\n\nThe library built once with an empty cache (which also fills it), then again after adding one episode, after changing one correction (a rule limited to one episode), and with nothing changed. ' +
+        'Wall s, median [min–max]; the ratio is to the clean build (`--no-cache`) of the same size above. Target: at most 0.6.',
+      rebuildTable(results.rebuilds, results.sizes),
+    );
+  }
   if (results.parse) {
     parts.push(
       '## Reading an hour of speech, per format\n\nThe bundled episode (58:47, 13,084 words) written out in each format. Median [min–max] ms over the runs, in the benchmark process. ' +
@@ -157,6 +167,18 @@ export function markdown(results: Results): string {
   }
   if (results.problems.length) parts.push(`## Problems\n\n${results.problems.map((p) => `- ${p}`).join('\n')}`);
   return `${parts.join('\n\n')}\n`;
+}
+
+function rebuildTable(rebuilds: RebuildResult[], sizes: SizeResult[]): string {
+  const s = (x: Summary) => formatSummary(x, fmt.s);
+  return table(
+    ['episodes', 'clean (--no-cache)', 'first, filling the cache', '+1 episode', 'ratio', '1 correction', 'ratio', 'unchanged', 'ratio'],
+    rebuilds.map((r) => {
+      const clean = sizes.find((x) => x.episodes === r.episodes)!.build.wallS;
+      const ratio = (x: Summary) => `**${(x.median / clean.median).toFixed(2)}**`;
+      return [String(r.episodes), s(clean), s(r.summary.fill.wallS), s(r.summary.addOne.wallS), ratio(r.summary.addOne.wallS), s(r.summary.correction.wallS), ratio(r.summary.correction.wallS), s(r.summary.unchanged.wallS), ratio(r.summary.unchanged.wallS)];
+    }),
+  );
 }
 
 function buildTable(sizes: SizeResult[]): string {

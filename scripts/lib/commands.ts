@@ -23,7 +23,9 @@ import { finishSite } from '../../src/integrations/finish.ts';
 import { prepareAll } from './pool.ts';
 import { downloadsDir, wordsFile } from './prepare.ts';
 import { renderer as makeRenderer } from './render.ts';
+import { privateRoot, type PrivateRoot } from './private-root.ts';
 import { EpisodeCache, codeVersion } from './episode-cache.ts';
+import { alive } from './processes.ts';
 
 const HELP = `transcript-site: turn transcripts into a searchable, linkable static site.
 
@@ -146,11 +148,20 @@ async function buildSite(args: string[]): Promise<number> {
     return 0;
   }
   const started = performance.now();
+  // This build's own Astro root and generated folder (private-root.ts explains why).
+  const run = privateRoot(root);
+  try {
+    return await buildIn(run, values, started);
+  } finally {
+    run.remove();
+  }
+}
+
+async function buildIn(run: PrivateRoot, values: ReturnType<typeof buildOptions>, started: number): Promise<number> {
+  const { generated } = run;
   const siteConfig = loadSiteConfig(root);
   const contentDir = path.resolve(values.content);
   const outDir = path.resolve(values.out);
-  const generated = path.resolve(root, process.env.TRANSCRIPT_SITE_GENERATED ?? 'src/generated');
-  process.env.TRANSCRIPT_SITE_GENERATED = generated;
 
   const rules = await loadCorrections(contentDir);
   const urls = {
@@ -159,7 +170,6 @@ async function buildSite(args: string[]): Promise<number> {
     title: siteConfig.title,
     description: siteConfig.description,
   };
-  await rm(generated, { recursive: true, force: true });
   // Astro may load while the last episodes are prepared. If the build fails before it renders,
   // this process exits and the Astro process, its IPC channel closed, stops too.
   const renderer = makeRenderer();
@@ -206,7 +216,8 @@ async function buildSite(args: string[]): Promise<number> {
     const astroStarted = performance.now();
     console.log('astro: rendering pages…');
     await renderer.render({
-      root,
+      root: run.dir,
+      publicDir: path.join(root, 'public'),
       outDir: staging,
       ...(values.base ? { base: values.base } : {}),
       ...(values.site ? { site: values.site } : {}),
@@ -250,14 +261,6 @@ async function removeStale(outDir: string): Promise<void> {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Replace `target` by `staging` with two renames, so `target` is never half-written. */
 async function swap(staging: string, target: string): Promise<void> {

@@ -18,6 +18,7 @@ import { ruleOccurs, type CorrectionRule } from '../../src/domain/corrections.ts
 import type { SiteUrls } from './downloads.ts';
 import { sidecarChapters, type EpisodeJob } from './generate.ts';
 import type { EpisodeSummary } from './prepare.ts';
+import { alive } from './processes.ts';
 
 /** Bump when the layout of an entry changes. */
 const LAYOUT = 1;
@@ -172,11 +173,3 @@ async function copyVerified(from: string, files: Record<string, string>, to: str
   return true;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

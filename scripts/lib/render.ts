@@ -9,7 +9,10 @@ import { FINISH_AFTER_ASTRO } from '../../src/integrations/finish.ts';
 import { LEAN_HEAP } from './pool.ts';
 
 export interface RenderJob {
+  /** The build's private root (private-root.ts). */
   root: string;
+  /** The checkout's public/, read where it is. */
+  publicDir: string;
   outDir: string;
   base?: string;
   site?: string;
@@ -70,9 +73,10 @@ export function renderer(): Renderer {
 /** The child: load Astro now, run its build with our integrations when the job arrives. */
 async function main(job: Promise<RenderJob>): Promise<void> {
   const [{ build }, { sitemapFor }] = await Promise.all([import('astro'), import('../../astro.config.mjs')]);
-  const { root, outDir, base, site, sitemap, verbose } = await job;
+  const { root, publicDir, outDir, base, site, sitemap, verbose } = await job;
   await build({
     root,
+    publicDir,
     outDir,
     // Start from an empty content store: entries cached by an earlier build (of other content)
     // must never leak into this one.

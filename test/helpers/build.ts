@@ -25,7 +25,8 @@ export function tempDir(name: string): string {
 }
 
 /**
- * Build `content` into `out` with its own generated-MDX folder, so tests never touch src/. Without
+ * Build `content` into `out` (each build renders in its own private root, so tests never touch
+ * src/ and may run beside any other build). Without
  * the episode cache unless `args` name a cache folder (`--cache-dir`): a test sees what this code
  * prepares, never what an earlier test's build kept.
  */
@@ -34,7 +35,6 @@ export function build(content: string, out: string, ...args: string[]): BuildRes
   const run = spawnSync(process.execPath, [path.join(root, 'scripts', 'transcript-site.mjs'), 'build', '--content', content, '--out', out, ...cache, ...args], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, TRANSCRIPT_SITE_GENERATED: `${out}.mdx` },
     timeout: 300_000,
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr, out };
