@@ -24,6 +24,7 @@ import { prepareAll } from './pool.ts';
 import { downloadsDir, wordsFile } from './prepare.ts';
 import { renderer as makeRenderer } from './render.ts';
 import { privateRoot, type PrivateRoot } from './private-root.ts';
+import { devServer } from './dev.ts';
 import { EpisodeCache, codeVersion } from './episode-cache.ts';
 import { alive } from './processes.ts';
 
@@ -31,6 +32,7 @@ const HELP = `transcript-site: turn transcripts into a searchable, linkable stat
 
 Usage:
   transcript-site build [options]     build the site (same as: npm run build -- [options])
+  transcript-site dev [options]       serve the site while you edit it (same as: npm run dev)
   transcript-site check FILE…         parse and validate transcripts and sidecars without building
   transcript-site --help              show this help
 
@@ -42,6 +44,11 @@ Build options:
   --no-cache      prepare every episode afresh (by default, episodes unchanged since the last
                   build come from node_modules/.cache/transcript-site/episodes)
   --cache-dir DIR keep that cache somewhere else
+
+Dev options:
+  --content DIR   folder of transcripts (default: content)
+  --port N        port to serve on (default: 4321)
+  --host HOST     address to serve on (default: localhost)
 
 Formats, recognised by content: YouTube auto-captions with yt-dlp's NAME.info.json, YouTLDR text
 exports, WebVTT, SRT, Podcasting 2.0 JSON, Whisper, WhisperX and whisper.cpp JSON, Otter.ai and
@@ -57,6 +64,7 @@ async function main(argv: string[]): Promise<number> {
     return command === undefined ? 1 : 0;
   }
   if (command === 'check') return check(rest);
+  if (command === 'dev') return devCommand(rest);
   if (command !== 'build') {
     console.error(`error: unknown command "${command}"\n\n${HELP}`);
     return 1;
@@ -141,6 +149,35 @@ function buildOptions(args: string[]) {
   }
 }
 
+async function devCommand(args: string[]): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({
+      args,
+      options: {
+        content: { type: 'string', default: 'content' },
+        port: { type: 'string', default: '4321' },
+        host: { type: 'string', default: 'localhost' },
+        'cache-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not "${values.port}"`);
+  await devServer({ root, content: path.resolve(values.content), cacheDir: cacheDirOf(values['cache-dir']), host: values.host, port });
+  return 0;
+}
+
+/** The episode cache's folder: the one given, or under node_modules/.cache. */
+const cacheDirOf = (given: string | undefined) => path.resolve(given ?? path.join(root, 'node_modules', '.cache', 'transcript-site', 'episodes'));
+
 async function buildSite(args: string[]): Promise<number> {
   const values = buildOptions(args);
   if (values.help) {
@@ -176,7 +213,7 @@ async function buildIn(run: PrivateRoot, values: ReturnType<typeof buildOptions>
   const library = await findEpisodes(contentDir, siteConfig.language);
   for (const file of library.orphans) console.log(`  note: ${file}: no transcript has its name (the part before the extension); not used`);
   // Episodes prepared by an earlier build, unchanged since, come from the cache (episode-cache.ts).
-  const cacheDir = path.resolve(values['cache-dir'] ?? path.join(root, 'node_modules', '.cache', 'transcript-site', 'episodes'));
+  const cacheDir = cacheDirOf(values['cache-dir']);
   const cache = values.cache ? new EpisodeCache(cacheDir, await codeVersion(root), urls) : undefined;
   await cache?.removeStale();
   const lookups = cache ? await Promise.all(library.episodes.map((job) => cache.fetch(job, rules, (slug) => path.join(generated, slug)))) : [];

@@ -89,6 +89,17 @@ export class EpisodeCache {
   }
 
   /**
+   * What the episode's prepared files are made from, as one string: its source and variant keys,
+   * or undefined when the cache has never seen its source. Equal keys, equal files.
+   */
+  async stateKey(job: EpisodeJob, rules: readonly CorrectionRule[]): Promise<string | undefined> {
+    const sourceKey = await this.sourceKey(job);
+    const words = await readJson<EpisodeWords>(path.join(this.dir, sourceKey, 'source.json'));
+    if (!words || typeof words.cores !== 'string' || !Array.isArray(words.names)) return undefined;
+    return `${sourceKey}/${this.variantKey(EpisodeCache.applicable(words, rules), rules)}`;
+  }
+
+  /**
    * The episode's entry for these rules, copied into `folder(slug)` (the episode's folder in the
    * generated folder), if there is one and every file of it is intact. A damaged entry is removed,
    * with whatever of it was copied, and the episode is prepared again.

@@ -54,13 +54,22 @@ export function mountSearch(host: HTMLElement, engine: Promise<Pagefind>, option
   const more = h('button', { type: 'button', className: 'search-more', hidden: true }, 'Show more results');
   host.append(label, h('div', { className: 'search-row' }, input), filters, status, results, more);
 
-  void engine.then(async (pf) => {
-    const all = await pf.filters();
-    for (const name of Object.keys(all.episode ?? {}).sort()) episode.append(h('option', { value: name }, name));
-    const speakers = Object.keys(all.speaker ?? {}).sort();
-    for (const name of speakers) speaker.append(h('option', { value: name }, name));
-    speaker.hidden = speakers.length === 0;
-  });
+  // The dev server has no index (Pagefind indexes the pages `npm run build` renders): said at once.
+  const unavailable = import.meta.env.DEV
+    ? 'Search is not available in the dev server (npm run dev): its index is made by npm run build. Build, then npm run preview, to search.'
+    : 'Search is not available: its index could not be loaded. Try reloading the page.';
+  void engine.then(
+    async (pf) => {
+      const all = await pf.filters();
+      for (const name of Object.keys(all.episode ?? {}).sort()) episode.append(h('option', { value: name }, name));
+      const speakers = Object.keys(all.speaker ?? {}).sort();
+      for (const name of speakers) speaker.append(h('option', { value: name }, name));
+      speaker.hidden = speakers.length === 0;
+    },
+    () => {
+      if (import.meta.env.DEV) status.textContent = unavailable;
+    },
+  );
 
   let current: Ranked | undefined;
   let lastInput = -Infinity;
@@ -83,7 +92,7 @@ export function mountSearch(host: HTMLElement, engine: Promise<Pagefind>, option
     try {
       found = await rankedSearch(await engine, q, chosen);
     } catch {
-      status.textContent = 'Search is not available: its index could not be loaded. Try reloading the page.';
+      status.textContent = unavailable;
       return;
     }
     if (input.value.trim() !== q) return; // a newer search superseded this one

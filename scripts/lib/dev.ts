@@ -1,0 +1,148 @@
+/**
+ * `transcript-site dev` (`npm run dev`): the site as you edit it. Prepares the library into the
+ * checkout's `src/generated/` (from the episode cache: an unchanged episode costs a copy), starts
+ * Astro's dev server, and watches the content folder and transcript-site.yml. On a change it
+ * prepares again only the episodes whose files, corrections or settings changed, into a staging
+ * folder, and swaps them in; Astro's dev server then reloads the page. A file with a mistake is
+ * reported as `file:line: …` and the last good version stays served. Search needs the index
+ * `npm run build` makes, so the dev server has none (the search page says so).
+ *
+ * Builds render in private roots of their own (private-root.ts), so `npm run build` beside a
+ * running dev server gives a correct dist/.
+ */
+import { watch } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { TranscriptError } from '../../src/domain/errors.ts';
+import { readerFor } from '../../src/domain/formats/index.ts';
+import { loadSiteConfig } from '../../src/domain/site-config.ts';
+import { codeVersion, EpisodeCache } from './episode-cache.ts';
+import { checkSlugs, findEpisodes, loadCorrections } from './generate.ts';
+import { prepareAll } from './pool.ts';
+import type { EpisodeSummary } from './prepare.ts';
+
+export interface DevOptions {
+  root: string;
+  content: string;
+  cacheDir: string;
+  host: string;
+  port: number;
+}
+
+/** What is in src/generated for one episode (by file stem): what it was made from, and its slug. */
+interface Applied {
+  key: string | undefined;
+  slug: string;
+}
+
+/** Settings files Astro reads when it starts: a change restarts the dev server. */
+const SETTINGS = 'transcript-site.yml';
+
+export async function devServer(options: DevOptions): Promise<void> {
+  const { root, content } = options;
+  const generated = path.join(root, 'src', 'generated');
+  const staging = path.join(root, 'node_modules', '.cache', 'transcript-site', 'dev');
+  const code = await codeVersion(root);
+  const applied = new Map<string, Applied>();
+  let round = 0;
+
+  /** Prepares what changed since the last round and swaps it in; false when a file has a mistake. */
+  async function refresh(): Promise<boolean> {
+    const started = performance.now();
+    const settings = loadSiteConfig(root);
+    const urls = { base: settings.base, site: settings.site, title: settings.title, description: settings.description };
+    const cache = new EpisodeCache(options.cacheDir, code, urls);
+    const rules = await loadCorrections(content);
+    const library = await findEpisodes(content, settings.language);
+    const keys = await Promise.all(library.episodes.map((job) => cache.stateKey(job, rules)));
+    const changed = library.episodes.filter((job, i) => keys[i] === undefined || applied.get(job.name)?.key !== keys[i]);
+    const names = new Set(library.episodes.map((job) => job.name));
+    const removed = [...applied.keys()].filter((name) => !names.has(name));
+    if (changed.length === 0 && removed.length === 0) return true;
+
+    const next = path.join(staging, `round-${++round}`);
+    await rm(next, { recursive: true, force: true });
+    const lookups = await Promise.all(changed.map((job) => cache.fetch(job, rules, (slug) => path.join(next, slug))));
+    const stores: Array<Promise<void>> = [];
+    const summaries = await prepareAll(changed, rules, next, urls, (e) => {
+      console.log(`dev: ${path.basename(e.file)}: ${readerFor(e.format).name}, ${e.sections.length} sections, ${e.words} words → /${e.slug}/`);
+      for (const w of e.warnings) console.log(`  warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+    }, () => {}, lookups.map((l) => l.summary), (i, prepared) => {
+      stores.push(cache.store(lookups[i]!.sourceKey, prepared.words, rules, prepared.summary, path.join(next, prepared.summary.slug)).catch(() => {}));
+    });
+    await Promise.all(stores);
+    // Slugs must stay unique across the whole library, the episodes kept as they were included.
+    const kept: Array<{ slug: string; file: string }> = library.episodes.filter((job) => !changed.includes(job)).map((job) => ({ slug: applied.get(job.name)!.slug, file: job.transcript }));
+    checkSlugs([...kept, ...summaries.map((s: EpisodeSummary) => ({ slug: s.slug, file: s.file }))]);
+
+    // Swap in: what changed or went away leaves, the new folders move into place.
+    await mkdir(generated, { recursive: true });
+    for (const name of [...removed, ...changed.map((job) => job.name)]) {
+      const old = applied.get(name);
+      if (old) await rm(path.join(generated, old.slug), { recursive: true, force: true });
+      applied.delete(name);
+    }
+    for (const [i, job] of changed.entries()) {
+      const slug = summaries[i]!.slug;
+      await rm(path.join(generated, slug), { recursive: true, force: true });
+      await rename(path.join(next, slug), path.join(generated, slug));
+      applied.set(job.name, { key: await cache.stateKey(job, rules), slug });
+    }
+    await rm(next, { recursive: true, force: true });
+    const what = [...changed.map((job) => job.transcript), ...removed.map((name) => `${name} (removed)`)];
+    console.log(`dev: ${what.length} episode(s) updated in ${((performance.now() - started) / 1000).toFixed(1)} s: ${what.join(', ')}`);
+    return true;
+  }
+
+  /** Runs `refresh`, saying what is wrong with a file instead of stopping. */
+  async function safely(): Promise<void> {
+    try {
+      await refresh();
+    } catch (error) {
+      if (!(error instanceof TranscriptError)) throw error;
+      console.error(`error: ${error.format()}`);
+      console.error('dev: the last good version stays served; save the file again once it is fixed.');
+    }
+  }
+
+  // The first round starts from an empty src/generated, so nothing stale is served.
+  await rm(generated, { recursive: true, force: true });
+  await safely();
+
+  const { dev } = await import('astro');
+  const start = () => dev({ root, server: { host: options.host, port: options.port }, logLevel: 'warn' });
+  let server = await start();
+  console.log(`dev: serving http://${options.host}:${options.port}${loadSiteConfig(root).base} — edit files in ${path.relative(process.cwd(), content) || '.'}/; Ctrl+C stops`);
+
+  // Changes come in bursts (an editor writes a file in steps): act once they settle.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let restart = false;
+  const changed = (settings: boolean) => {
+    restart ||= settings;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(async () => {
+        await safely();
+        if (restart) {
+          restart = false;
+          await server.stop();
+          server = await start();
+          console.log('dev: transcript-site.yml changed; the dev server restarted with it');
+        }
+      });
+    }, 200);
+  };
+  const watchers = [
+    watch(content, { recursive: true }, () => changed(false)),
+    watch(root, (_event, file) => file === SETTINGS && changed(true)),
+  ];
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  for (const w of watchers) w.close();
+  await running;
+  await server.stop();
+}
