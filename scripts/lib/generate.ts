@@ -11,6 +11,7 @@ import { parseSidecar, type Sidecar } from '../../src/domain/sidecar.ts';
 import type { Episode } from '../../src/domain/types.ts';
 import { overviewTree, sectionTree } from './mdx-pages.ts';
 import { serializeMdx } from './mdx-serialize.ts';
+import type { Timeline } from '../../src/lib/frontmatter.ts';
 
 /** An episode's files, by name, in the folder `dir`. */
 export interface EpisodeJob extends EpisodeFiles {
@@ -146,7 +147,7 @@ export function checkSlugs(episodes: ReadonlyArray<{ slug: string; file: string 
  * speaker turn's first words (for the section contents) and the speakers' names (paragraphs
  * refer to them by index). Data, rendered by Astro with escaping.
  */
-export function timelineData(episode: Episode) {
+export function timelineData(episode: Episode): Timeline {
   const speakers = speakerList(episode);
   return {
     episode: episode.slug,

@@ -4,11 +4,13 @@ import { stringify as toYaml } from 'yaml';
 import type { Episode, KeyPoint, Paragraph, Section } from '../../src/domain/types.ts';
 import { episodeEnd } from '../../src/domain/episode-end.ts';
 import { tokenCount } from '../../src/domain/invariants.ts';
+import { readingMinutes } from '../../src/domain/reading.ts';
+import type { EpisodeFrontmatter, SectionFrontmatter } from '../../src/lib/frontmatter.ts';
 import { sentenceSpans } from '../../src/domain/nlp.ts';
 import { element, heading, inline, paragraph, text } from './mdast.ts';
 import type { PhrasingContent } from 'mdast';
 
-function root(frontmatter: Record<string, unknown>, body: RootContent[]): Root {
+function root(frontmatter: EpisodeFrontmatter | SectionFrontmatter, body: RootContent[]): Root {
   return { type: 'root', children: [{ type: 'yaml', value: toYaml(frontmatter).trimEnd() }, ...body] };
 }
 
@@ -47,32 +49,31 @@ export function overviewTree(episode: Episode): Root {
       ),
     );
   }
-  return root(
-    {
-      slug: episode.slug,
-      title: source.title,
-      format: source.format,
-      file: source.file,
-      duration: episodeEnd(source),
-      words,
-      readingMinutes: source.metadata.readingMinutes ?? Math.max(1, Math.round(words / 200)),
-      ...(source.metadata.language ? { language: source.metadata.language } : {}),
-      ...(source.metadata.date ? { date: source.metadata.date } : {}),
-      ...(source.channel ? { channel: source.channel } : {}),
-      // The author's own words where the sidecar or yt-dlp's metadata gives them; else the AI
-      // summary's first sentence; else the summary extracted from the transcript.
-      description: source.description ?? (source.summary.length ? firstSentence(source.summary[0]!) : (episode.summary ?? []).map((m) => m.text).join(' ')),
-      descriptionSource: source.description ? 'author' : source.summary.length ? 'ai' : episode.summary?.length ? 'extracted' : 'author',
-      ...(source.disclaimer ? { disclaimer: source.disclaimer } : {}),
-      ...(source.media ? { media: source.media } : {}),
-      sections: episode.sections.length,
-      sectionOrigin: episode.sections[0]!.origin,
-    },
-    body,
-  );
+  const frontmatter: EpisodeFrontmatter = {
+    slug: episode.slug,
+    title: source.title,
+    format: source.format,
+    file: source.file,
+    duration: episodeEnd(source),
+    words,
+    readingMinutes: source.metadata.readingMinutes ?? readingMinutes(words),
+    ...(source.metadata.language ? { language: source.metadata.language } : {}),
+    ...(source.metadata.date ? { date: source.metadata.date } : {}),
+    ...(source.channel ? { channel: source.channel } : {}),
+    // The author's own words where the sidecar or yt-dlp's metadata gives them; else the AI
+    // summary's first sentence; else the summary extracted from the transcript.
+    description: source.description ?? (source.summary.length ? firstSentence(source.summary[0]!) : (episode.summary ?? []).map((m) => m.text).join(' ')),
+    descriptionSource: source.description ? 'author' : source.summary.length ? 'ai' : episode.summary?.length ? 'extracted' : 'author',
+    ...(source.disclaimer ? { disclaimer: source.disclaimer } : {}),
+    ...(source.media ? { media: source.media } : {}),
+    sections: episode.sections.length,
+    sectionOrigin: episode.sections[0]!.origin,
+  };
+  return root(frontmatter, body);
 }
 
 export function sectionTree(episode: Episode, section: Section, speakers: readonly string[] = []): Root {
+  const sectionWords = section.paragraphs.reduce((n, p) => n + tokenCount(p.text), 0);
   const body: RootContent[] = [];
   if (section.extracted?.summary.length) body.push(heading(2, 'Summary'), said(section.extracted.summary));
   else if (section.summary) body.push(heading(2, 'Summary'), section.origin === 'ai' ? element('Ai', {}, [paragraph(text(section.summary))]) : paragraph(text(section.summary)));
@@ -100,22 +101,21 @@ export function sectionTree(episode: Episode, section: Section, speakers: readon
       }, [paragraph(...marked(p))]),
     ),
   );
-  return root(
-    {
-      episode: episode.slug,
-      section: section.slug,
-      index: section.index,
-      title: section.title,
-      start: section.start,
-      end: section.end,
-      ...(section.tag ? { tag: section.tag } : {}),
-      summary: section.summary,
-      origin: section.origin,
-      titleExtracted: section.extracted?.title ?? false,
-      words: section.paragraphs.reduce((n, p) => n + tokenCount(p.text), 0),
-    },
-    body,
-  );
+  const frontmatter: SectionFrontmatter = {
+    episode: episode.slug,
+    section: section.slug,
+    index: section.index,
+    title: section.title,
+    start: section.start,
+    end: section.end,
+    ...(section.tag ? { tag: section.tag } : {}),
+    summary: section.summary,
+    origin: section.origin,
+    titleExtracted: section.extracted?.title ?? false,
+    words: sectionWords,
+    readingMinutes: readingMinutes(sectionWords),
+  };
+  return root(frontmatter, body);
 }
 
 /**

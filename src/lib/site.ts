@@ -4,6 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { mediaKind, type MediaKind } from '../domain/media';
+import { sectionMoments } from '../domain/moment-ref';
 import { base } from '../scripts/base';
 
 export type EpisodeEntry = CollectionEntry<'episodes'>;
@@ -17,6 +18,24 @@ export interface EpisodeData {
   timeline: Timeline;
   /** The sidecar's media, its URL resolved against the base once for every page and paragraph. */
   media?: { url: string; kind: MediaKind };
+  /** Each section's page, in order: everything it shows about itself and its neighbours. */
+  pages: SectionPage[];
+  /** The sections by slug, for links to them (key points on the overview). */
+  bySlug: Map<string, SectionEntry>;
+}
+
+/** What one section's page shows, computed once (as Starlight computes its per-route data). */
+export interface SectionPage {
+  index: number;
+  entry: SectionEntry;
+  /** Its part of the episode's timeline: paragraphs, speaker turns, speakers. */
+  timeline: Timeline['sections'][number];
+  prev: SectionEntry | undefined;
+  next: SectionEntry | undefined;
+  /** The next section tagged "watch", for readers short on time. */
+  nextWatch: SectionEntry | undefined;
+  /** The moments its player plays (see sectionMoments). */
+  moments: { from?: number; until?: number };
 }
 
 /** transcript-site.yml, with defaults (src/domain/site-config.ts). */
@@ -34,23 +53,28 @@ export function episodes(): Promise<EpisodeData[]> {
       .sort((a, b) => (b.data.date?.getTime() ?? -Infinity) - (a.data.date?.getTime() ?? -Infinity) || a.data.title.localeCompare(b.data.title))
       .map((entry) => {
         const { media } = entry.data;
+        const own = sections.filter((s) => s.data.episode === entry.data.slug).sort((a, b) => a.data.index - b.data.index);
+        const timeline = timelines.find((t) => t.data.episode === entry.data.slug)!.data;
+        const paragraphs = timeline.sections.map((s) => s.paragraphs);
         return {
           entry,
-          sections: sections.filter((s) => s.data.episode === entry.data.slug).sort((a, b) => a.data.index - b.data.index),
-          timeline: timelines.find((t) => t.data.episode === entry.data.slug)!.data,
+          sections: own,
+          timeline,
           ...(media ? { media: { url: mediaUrl(media), kind: mediaKind(media) } } : {}),
+          pages: own.map((section, index) => ({
+            index,
+            entry: section,
+            timeline: timeline.sections[index]!,
+            prev: own[index - 1],
+            next: own[index + 1],
+            nextWatch: own.slice(index + 1).find((s) => s.data.tag === 'watch'),
+            moments: sectionMoments(paragraphs, index),
+          })),
+          bySlug: new Map(own.map((s) => [s.data.section, s])),
         };
       });
   })();
   return cache;
-}
-
-let bySlug: Promise<Map<string, EpisodeData>> | undefined;
-
-/** One episode's data by slug: components rendered once per paragraph look it up here. */
-export async function episode(slug: string | undefined): Promise<EpisodeData | undefined> {
-  bySlug ??= episodes().then((all) => new Map(all.map((e) => [e.entry.data.slug, e])));
-  return slug === undefined ? undefined : (await bySlug).get(slug);
 }
 
 /** A page inside the site, with the configured base: `href('ep', 'part')` is `/base/ep/part/`. */

@@ -1,0 +1,62 @@
+/**
+ * What the MDX writer (scripts/lib/mdx-pages.ts, generate.ts) puts in each generated file and what
+ * the content collections (src/content.config.ts) read back: one definition, so the two cannot
+ * drift apart. The writer's objects are typed by these schemas' input types.
+ */
+import { z } from 'astro/zod';
+
+/** An episode overview's frontmatter (`<slug>/index.mdx`). */
+export const episodeFrontmatter = z.object({
+  slug: z.string(),
+  title: z.string(),
+  format: z.string(),
+  file: z.string(),
+  duration: z.number(),
+  words: z.number(),
+  readingMinutes: z.number(),
+  language: z.string().optional(),
+  date: z.coerce.date().optional(),
+  channel: z.string().optional(),
+  description: z.string(),
+  /** Whose words the description is: the author's, an AI tool's, or extracted from the transcript. */
+  descriptionSource: z.enum(['author', 'ai', 'extracted']),
+  disclaimer: z.string().optional(),
+  media: z.string().optional(),
+  sections: z.number(),
+  sectionOrigin: z.enum(['ai', 'author', 'topics', 'parts']),
+});
+
+/** A section page's frontmatter (`<slug>/sections/NN-<section>.mdx`). */
+export const sectionFrontmatter = z.object({
+  episode: z.string(),
+  section: z.string(),
+  index: z.number(),
+  title: z.string(),
+  start: z.number(),
+  end: z.number(),
+  tag: z.enum(['watch', 'optional']).optional(),
+  summary: z.string(),
+  origin: z.enum(['ai', 'author', 'topics', 'parts']),
+  titleExtracted: z.boolean(),
+  words: z.number(),
+  readingMinutes: z.number(),
+});
+
+/** What pages need besides the MDX (`<slug>/timeline.json`): see timelineData in generate.ts. */
+export const timeline = z.object({
+  episode: z.string(),
+  speakers: z.array(z.string()),
+  corrections: z.array(z.string()),
+  sections: z.array(
+    z.object({
+      section: z.string(),
+      paragraphs: z.array(z.tuple([z.number(), z.string()])),
+      turns: z.array(z.tuple([z.number(), z.string(), z.string()])),
+      speakers: z.array(z.string()),
+    }),
+  ),
+});
+
+export type EpisodeFrontmatter = z.input<typeof episodeFrontmatter>;
+export type SectionFrontmatter = z.input<typeof sectionFrontmatter>;
+export type Timeline = z.input<typeof timeline>;

@@ -1,0 +1,7 @@
+// The page being rendered tells the components inside its MDX which episode they are in, once
+// (Astro.locals, as Starlight passes its route data), instead of each looking it up again.
+declare namespace App {
+  interface Locals {
+    episode?: import('../lib/site').EpisodeData;
+  }
+}
