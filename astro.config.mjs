@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { loadSiteConfig } from './src/domain/site-config.ts';
 import themeInit from './src/integrations/theme-init.ts';
 import finish from './src/integrations/finish.ts';
+import { siteConfigModule } from './src/integrations/site-config-module.ts';
 import { MDX_FEATURES } from './src/lib/mdx-syntax.ts';
 
 // transcript-site.yml; `npm run build -- --site … --base …` overrides site and base.
@@ -54,7 +55,7 @@ export default defineConfig({
     finish(),
   ],
   vite: {
-    define: { __SITE_CONFIG__: JSON.stringify(config) },
+    plugins: [siteConfigModule(config)],
     // The search UI is built like a worker (its own bundle, see Base.astro) but runs as a module.
     worker: { format: 'es' },
     build: {

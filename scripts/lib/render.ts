@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { TranscriptError } from '../../src/domain/errors.ts';
-import { FINISH_AFTER_ASTRO } from '../../src/integrations/finish.ts';
+import { deferFinishing } from '../../src/integrations/finish.ts';
 import { LEAN_HEAP } from './pool.ts';
 
 export interface RenderJob {
@@ -48,7 +48,7 @@ export function renderer(): Renderer {
     if (child) return;
     child = spawn(process.execPath, [...process.execArgv, ...LEAN_HEAP, fileURLToPath(import.meta.url)], {
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-      env: { ...process.env, ...LEAN_NATIVE_HEAP, [FINISH_AFTER_ASTRO]: '1' },
+      env: { ...process.env, ...LEAN_NATIVE_HEAP },
     });
     done = new Promise<void>((resolve, reject) => {
       child!.on('error', reject);
@@ -74,6 +74,8 @@ export function renderer(): Renderer {
 async function main(job: Promise<RenderJob>): Promise<void> {
   const [{ build }, { sitemapFor }] = await Promise.all([import('astro'), import('../../astro.config.mjs')]);
   const { root, publicDir, outDir, base, site, sitemap, verbose } = await job;
+  // This process only renders; the CLI finishes the site (src/integrations/finish.ts) afterwards.
+  deferFinishing();
   await build({
     root,
     publicDir,

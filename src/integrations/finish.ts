@@ -20,15 +20,24 @@ import { tokens } from '../domain/invariants.ts';
 import { tightenPolicy } from './csp-per-page.ts';
 import { openIndex } from './pagefind.ts';
 
-/** Set by `npm run build` for Astro's process: the CLI runs the finishing pass itself, afterwards. */
-export const FINISH_AFTER_ASTRO = 'TRANSCRIPT_SITE_FINISH_AFTER_ASTRO';
+/**
+ * `npm run build` renders in a child process and runs the finishing pass itself once that process
+ * has ended; the child says so here before Astro builds. A process-wide mark, since Astro loads
+ * this module again (through Vite) for the config: the two copies share only the global object.
+ */
+const DEFERRED = Symbol.for('transcript-site:finish-deferred');
+type Marked = typeof globalThis & { [DEFERRED]?: boolean };
+
+export function deferFinishing(): void {
+  (globalThis as Marked)[DEFERRED] = true;
+}
 
 export default function finish(): AstroIntegration {
   return {
     name: 'transcript-site:finish',
     hooks: {
       'astro:build:done': async ({ dir }) => {
-        if (!process.env[FINISH_AFTER_ASTRO]) await finishSite(fileURLToPath(dir), []);
+        if (!(globalThis as Marked)[DEFERRED]) await finishSite(fileURLToPath(dir), []);
       },
     },
   };

@@ -5,6 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { mediaKind, type MediaKind } from '../domain/media';
 import { sectionMoments } from '../domain/moment-ref';
+import config from 'virtual:transcript-site/config';
 import { base } from '../scripts/base';
 
 export type EpisodeEntry = CollectionEntry<'episodes'>;
@@ -39,7 +40,7 @@ export interface SectionPage {
 }
 
 /** transcript-site.yml, with defaults (src/domain/site-config.ts). */
-export const config = __SITE_CONFIG__;
+export { config };
 export const SITE_TITLE = config.title;
 
 let cache: Promise<EpisodeData[]> | undefined;

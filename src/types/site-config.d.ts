@@ -1,2 +1,5 @@
-// Defined by astro.config.mjs from transcript-site.yml (see src/domain/site-config.ts).
-declare const __SITE_CONFIG__: import('../domain/site-config.ts').SiteConfig;
+// transcript-site.yml with its defaults, provided by astro.config.mjs (src/integrations/site-config-module.ts).
+declare module 'virtual:transcript-site/config' {
+  const config: import('../domain/site-config.ts').SiteConfig;
+  export default config;
+}
