@@ -1,14 +1,16 @@
 /**
  * One timed build: the real command (`node scripts/transcript-site.mjs build`) in a child process, as a user
  * runs it, so wall time includes Node's start-up and module loading. Phase times come from the
- * build's own log lines: the times they print (0.1 s resolution) and, for the steps that print
- * none, when the lines arrived. Memory comes from sampling the process tree.
+ * build's own progress events (scripts/lib/progress.ts), sent over an IPC channel: the times they
+ * carry and, for the steps that carry none, when they happened. Memory comes from sampling the
+ * process tree.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sampleMemory, type MemoryPeak } from './memory.ts';
+import type { Progress, ProgressMessage } from '../lib/progress.ts';
 import { busiestOthers, cpuMark, cpuUse, processTicks, type CpuUse } from './noise.ts';
 
 export interface BuildRun {
@@ -60,12 +62,18 @@ export async function timedBuild(root: string, content: string, out: string, col
   // A cold build gets a new, empty cache of its own (wherever NODE_COMPILE_CACHE pointed before).
   const v8 = cold ? { NODE_COMPILE_CACHE: mkdtempSync(path.join(tmpdir(), 'transcript-site-v8-')) } : {};
   const episodes = cache ? ['--cache-dir', cache] : ['--no-cache'];
-  const run = await timedProcess([path.join(root, 'scripts', 'transcript-site.mjs'), 'build', '--content', content, '--out', out, ...episodes], root, v8);
+  const run = await timedProcess([path.join(root, 'scripts', 'transcript-site.mjs'), 'build', '--content', content, '--out', out, ...episodes], root, v8, true);
   if (cold) rmSync(v8.NODE_COMPILE_CACHE!, { recursive: true, force: true });
-  const parseS = seconds(run.log, /^wrote \d+ MDX files in ([\d.]+) s/m);
-  const astroS = seconds(run.log, /^astro: done in ([\d.]+) s/m);
-  const pagefindS = seconds(run.log, /^pagefind: indexed \d+ pages in ([\d.]+) s/m);
-  const afterAstroS = arrival(run, /^built \d+ episode/) - arrival(run, /^pagefind: indexed/);
+  // The build's own progress events (scripts/lib/progress.ts), received over the IPC channel.
+  const event = <T extends Progress['type']>(type: T) => {
+    const found = run.events.find((m) => m.progress.type === type);
+    if (!found) throw new Error(`the build sent no "${type}" event; did its progress change?\n${run.log.slice(-2000)}`);
+    return found as { progress: Extract<Progress, { type: T }>; atMs: number };
+  };
+  const parseS = event('prepared').progress.seconds;
+  const astroS = event('astro-done').progress.seconds;
+  const pagefindS = event('indexed').progress.seconds;
+  const afterAstroS = (event('built').atMs - event('indexed').atMs) / 1000;
   return {
     wallS: run.wallS,
     parseS,
@@ -85,6 +93,8 @@ export async function timedBuild(root: string, content: string, out: string, col
 export interface ProcessRun {
   wallS: number;
   log: string;
+  /** Progress events the process sent over its IPC channel (our build sends them; others none). */
+  events: ProgressMessage[];
   /** Each line of output with when it arrived, in seconds since the start. */
   lines: Array<{ atS: number; text: string }>;
   peak: MemoryPeak;
@@ -93,14 +103,22 @@ export interface ProcessRun {
 }
 
 /** Runs `node <args>` in `cwd`, timing it and sampling its process tree's memory; throws on failure. */
-export async function timedProcess(args: string[], cwd: string, env: Record<string, string> = {}): Promise<ProcessRun> {
+/**
+ * `progress`: open an IPC channel for the build's progress events. Only for our build, which
+ * exits by itself; another program (the peer's Astro) could stay alive while its channel is open.
+ */
+export async function timedProcess(args: string[], cwd: string, env: Record<string, string> = {}, progress = false): Promise<ProcessRun> {
   const ticksBefore = processTicks();
   const cpuBefore = cpuMark();
   const started = performance.now();
   const child = spawn(process.execPath, args, {
     cwd,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: progress ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
+  });
+  const events: ProgressMessage[] = [];
+  child.on('message', (message: ProgressMessage) => {
+    if (message && typeof message === 'object' && 'progress' in message) events.push(message);
   });
   const stopSampling = sampleMemory(child.pid!);
   let log = '';
@@ -116,29 +134,18 @@ export async function timedProcess(args: string[], cwd: string, env: Record<stri
       for (const text of parts) lines.push({ atS, text });
     });
   };
-  collect(child.stdout);
-  collect(child.stderr);
+  collect(child.stdout!);
+  collect(child.stderr!);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const wallS = (performance.now() - started) / 1000;
   const peak = stopSampling();
   const cpu = cpuUse(cpuBefore, cpuMark());
   const busiest = busiestOthers(ticksBefore, processTicks());
   if (code !== 0) throw new Error(`node ${args.join(' ')} failed (exit ${code}):\n${log.slice(-4000)}`);
-  return { wallS, log, lines, peak, cpu, busiest };
+  return { wallS, log, events, lines, peak, cpu, busiest };
 }
 
-/** When the first line matching `pattern` arrived, in seconds since the start. */
-function arrival(run: ProcessRun, pattern: RegExp): number {
-  const line = run.lines.find((l) => pattern.test(l.text));
-  if (!line) throw new Error(`the build log has no line matching ${pattern}; did its format change?\n${run.log.slice(-2000)}`);
-  return line.atS;
-}
 
-function seconds(log: string, pattern: RegExp): number {
-  const match = log.match(pattern);
-  if (!match) throw new Error(`the build log has no line matching ${pattern}; did its format change?\n${log.slice(-2000)}`);
-  return Number(match[1]);
-}
 
 /** Pages, files and bytes of a built site, and how much of it is Pagefind. */
 export function distStats(out: string): DistStats {

@@ -25,6 +25,7 @@ import { downloadsDir, wordsFile } from './prepare.ts';
 import { renderer as makeRenderer } from './render.ts';
 import { privateRoot, type PrivateRoot } from './private-root.ts';
 import { devServer } from './dev.ts';
+import { report, reported } from './progress.ts';
 import { EpisodeCache, codeVersion } from './episode-cache.ts';
 import { alive } from './processes.ts';
 
@@ -211,47 +212,40 @@ async function buildIn(run: PrivateRoot, values: ReturnType<typeof buildOptions>
   // this process exits and the Astro process, its IPC channel closed, stops too.
   const renderer = makeRenderer();
   const library = await findEpisodes(contentDir, siteConfig.language);
-  for (const file of library.orphans) console.log(`  note: ${file}: no transcript has its name (the part before the extension); not used`);
+  for (const file of library.orphans) report({ type: 'orphan', file });
   // Episodes prepared by an earlier build, unchanged since, come from the cache (episode-cache.ts).
   const cacheDir = cacheDirOf(values['cache-dir']);
   const cache = values.cache ? new EpisodeCache(cacheDir, await codeVersion(root), urls) : undefined;
   await cache?.removeStale();
   const lookups = cache ? await Promise.all(library.episodes.map((job) => cache.fetch(job, rules, (slug) => path.join(generated, slug)))) : [];
   const stores: Array<Promise<void>> = [];
-  const episodes = await prepareAll(library.episodes, rules, generated, urls, (e) => {
-    console.log(
-      `parsed ${path.basename(e.file)}: ${readerFor(e.format).name}, ${e.sections.length} sections${e.origin === 'topics' ? ' (found by topic)' : e.origin === 'parts' ? ' (plain parts)' : ''}, ` +
-        `${e.fragments} fragments, ${e.words} words, ${e.warnings.length} warnings → /${e.slug}/`,
-    );
-    for (const w of e.warnings) console.log(`  warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
-  }, renderer.start, lookups.map((l) => l.summary), (i, prepared) => {
+  const episodes = await prepareAll(library.episodes, rules, generated, urls, (summary) => report({ type: 'episode', summary }), renderer.start, lookups.map((l) => l.summary), (i, prepared) => {
     if (!cache) return;
     // A cache that cannot be written costs the next build time, never this one its result.
     stores.push(cache.store(lookups[i]!.sourceKey, prepared.words, rules, prepared.summary, path.join(generated, prepared.summary.slug)).catch((error: unknown) => {
-      console.log(`  note: could not keep ${path.basename(prepared.summary.file)} in the cache (${error instanceof Error ? error.message : String(error)})`);
+      report({ type: 'cache-unwritable', file: path.basename(prepared.summary.file), reason: error instanceof Error ? error.message : String(error) });
     }));
   });
   await Promise.all(stores);
   if (cache) {
     const hits = lookups.filter((l) => l.summary).length;
-    console.log(`cache: ${hits} of ${episodes.length} episode(s) from the cache, ${episodes.length - hits} prepared (--no-cache to prepare all)`);
+    report({ type: 'cache', hits, prepared: episodes.length - hits });
   }
   checkSlugs(episodes);
   rules.forEach((rule, i) => {
     const made = episodes.reduce((n, e) => n + e.counts[i]!, 0);
     const where = `${path.relative(process.cwd(), path.join(contentDir, CORRECTIONS_FILE))}:${rule.line ?? ''}`;
-    if (made === 0) console.log(`  warning: ${where}: the correction "${rule.from}" → "${rule.to}" matched nothing`);
-    else console.log(`corrections: "${rule.from}" → "${rule.to}": ${made} replacement(s)`);
+    report({ type: 'correction', from: rule.from, to: rule.to, where, made });
   });
   const mdxFiles = episodes.reduce((n, e) => n + e.sections.length + 1, 0);
-  console.log(`wrote ${mdxFiles} MDX files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  report({ type: 'prepared', mdxFiles, seconds: (performance.now() - started) / 1000 });
 
   const staging = `${outDir}.tmp-${process.pid}`;
   await removeStale(outDir);
   await rm(staging, { recursive: true, force: true });
   try {
     const astroStarted = performance.now();
-    console.log('astro: rendering pages…');
+    report({ type: 'astro-start' });
     await renderer.render({
       root: run.dir,
       publicDir: path.join(root, 'public'),
@@ -261,8 +255,8 @@ async function buildIn(run: PrivateRoot, values: ReturnType<typeof buildOptions>
       sitemap: Boolean(values.site && !siteConfig.site),
       verbose: Boolean(process.env.TRANSCRIPT_SITE_VERBOSE),
     });
-    console.log(`astro: done in ${((performance.now() - astroStarted) / 1000).toFixed(1)} s`);
-    await finishSite(staging, episodes.map((e) => ({ slug: e.slug, sections: e.sections.map((s) => s.slug), words: wordsFile(generated, e.slug) })));
+    report({ type: 'astro-done', seconds: (performance.now() - astroStarted) / 1000 });
+    await finishSite(staging, episodes.map((e) => ({ slug: e.slug, sections: e.sections.map((s) => s.slug), words: wordsFile(generated, e.slug) })), report);
     // The downloads were written with each episode; they join the site beside its overview.
     let downloads = 1;
     for (const e of episodes) {
@@ -272,18 +266,17 @@ async function buildIn(run: PrivateRoot, values: ReturnType<typeof buildOptions>
       }
     }
     await writeLlmsTxt(episodes, staging, urls);
-    console.log(`downloads: wrote ${downloads} files (transcripts, captions, chapters, llms.txt)`);
+    report({ type: 'downloads', files: downloads });
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
   await swap(staging, outDir);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const files = await readdir(outDir, { recursive: true, withFileTypes: true });
   const pages = files.filter((f) => f.isFile() && f.name.endsWith('.html')).length;
   let bytes = 0;
   for (const f of files) if (f.isFile()) bytes += (await stat(path.join(f.parentPath, f.name))).size;
-  console.log(`built ${episodes.length} episode(s), ${pages} pages, ${(bytes / 1024 / 1024).toFixed(1)} MB into ${path.relative(process.cwd(), outDir) || '.'}/ in ${seconds} s`);
+  report({ type: 'built', episodes: episodes.length, pages, bytes, seconds: (performance.now() - started) / 1000, out: path.relative(process.cwd(), outDir) || '.' });
   return 0;
 }
 
@@ -309,7 +302,11 @@ async function swap(staging: string, target: string): Promise<void> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  // Every progress event reaches a listening parent before the process ends.
+  async (code) => {
+    await reported();
+    process.exit(code);
+  },
   (error: unknown) => {
     if (error instanceof TranscriptError) {
       console.error(`error: ${error.format()}`);

@@ -53,8 +53,26 @@ export function transcriptWords(doc: HTMLElement): string[] {
 
 interface Expected { file: string; sections: Record<string, string[]> }
 
+/** What the finishing pass tells: the word check passed; the pages are indexed. */
+export type FinishStep =
+  | { type: 'checked'; words: number; episodes: number }
+  | { type: 'indexed'; pages: number; seconds: number; wordCheck: boolean };
+
+/** A step as people read it (printed by a plain `astro build`, and by the CLI's progress printer). */
+export function finishLine(step: FinishStep): string {
+  return step.type === 'checked'
+    ? `check: every transcript word is on its page (${step.words} words, ${step.episodes} episodes)`
+    : `pagefind: indexed ${step.pages} pages in ${step.seconds.toFixed(1)} s (with the CSP${step.wordCheck ? ' and word' : ''} checks)`;
+}
+
+const printStep = (step: FinishStep) => console.log(finishLine(step));
+
 /** `episodes`: each episode's slug, its sections' slugs, and the words.json written for it. */
-export async function finishSite(site: string, episodes: ReadonlyArray<{ slug: string; sections: readonly string[]; words: string }>): Promise<void> {
+export async function finishSite(
+  site: string,
+  episodes: ReadonlyArray<{ slug: string; sections: readonly string[]; words: string }>,
+  tell: (step: FinishStep) => void = printStep,
+): Promise<void> {
   const started = performance.now();
   const index = await openIndex();
   const indexing = inFlight((file, html) => index.add(file, html), MAX_IN_FLIGHT);
@@ -87,8 +105,8 @@ export async function finishSite(site: string, episodes: ReadonlyArray<{ slug: s
     }
     await indexing.drain();
     const pages = await index.write(path.join(site, 'pagefind'));
-    if (episodes.length) console.log(`check: every transcript word is on its page (${words} words, ${episodes.length} episodes)`);
-    console.log(`pagefind: indexed ${pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s (with the CSP${episodes.length ? ' and word' : ''} checks)`);
+    if (episodes.length) tell({ type: 'checked', words, episodes: episodes.length });
+    tell({ type: 'indexed', pages, seconds: (performance.now() - started) / 1000, wordCheck: episodes.length > 0 });
   } finally {
     // Closing Pagefind rejects what it has not finished; those pages no longer matter.
     await indexing.settle();
