@@ -1,10 +1,10 @@
 /**
- * The order search results are shown in (src/scripts/search/rank.ts), on Pagefind result data
+ * The order search results are shown in (src/browser/search/rank.ts), on Pagefind result data
  * written by hand: which paragraph comes first is decided by the rules the reader is promised.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { EXCERPT_WORDS, firstToRank, parseQuery, rankPages, type Anchor, type ResultData, type SubResult } from '../src/scripts/search/rank.ts';
+import { EXCERPT_WORDS, firstToRank, parseQuery, rankPages, type Anchor, type ResultData, type SubResult } from '../src/browser/search/rank.ts';
 
 /**
  * A page as Pagefind's `data()` gives it: its text, and per paragraph (sub-result) the positions

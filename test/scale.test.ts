@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'node-html-parser';
-import { timedProcess } from '../scripts/bench/build.ts';
+import { timedProcess } from '../bench/build.ts';
 import { tokens } from '../src/domain/invariants.ts';
 import { tenHourEpisode } from './fixtures/long-episode.ts';
 import { bundled, root, tempDir } from './helpers/build.ts';

@@ -8,7 +8,7 @@ import { launch } from './helpers/browser.ts';
 import { browserSkipReason } from './helpers/browser-guard.ts';
 import { build, bundled, SLUG, tempDir } from './helpers/build.ts';
 import { serve } from './helpers/serve.ts';
-import { makeQueries, paragraphsOf, relevance } from '../scripts/bench/relevance.ts';
+import { makeQueries, paragraphsOf, relevance } from '../bench/relevance.ts';
 
 const skip = browserSkipReason();
 const slug = SLUG;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { anchorId, anchorTime } from '../src/domain/anchor.ts';
 import { resolveMoment, sectionMoments } from '../src/domain/moment-ref.ts';
-import { indexAt, placeOf, playHref, resolveHref, RUN_ON_SECONDS } from '../src/scripts/player/timing.ts';
+import { indexAt, placeOf, playHref, resolveHref, RUN_ON_SECONDS } from '../src/browser/player/timing.ts';
 
 describe('where playback is', () => {
   it('is in the last paragraph that started at or before the moment', () => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { scoreCase, segmentationCases } from '../scripts/bench/segmentation.ts';
+import { scoreCase, segmentationCases } from '../bench/segmentation.ts';
 import { applyMetadata } from '../src/domain/apply-metadata.ts';
 import { buildEpisode } from '../src/domain/episode.ts';
 import { parseCaptions } from '../src/domain/formats/captions.ts';

@@ -19,7 +19,7 @@ import { parseSidecar } from '../../src/domain/sidecar.ts';
 import { CORRECTIONS_FILE, parseCorrections } from '../../src/domain/corrections.ts';
 import { writeLlmsTxt } from './downloads.ts';
 import { checkSlugs, episodeOf, findEpisodes, loadCorrections, loadEpisode, wordCount } from './generate.ts';
-import { finishSite } from '../../src/integrations/finish.ts';
+import { finishSite } from '../../src/finishing/finish-site.ts';
 import { prepareAll } from './pool.ts';
 import { downloadsDir, wordsFile } from './prepare.ts';
 import { renderer as makeRenderer } from './render.ts';
@@ -45,6 +45,7 @@ Build options:
   --no-cache      prepare every episode afresh (by default, episodes unchanged since the last
                   build come from node_modules/.cache/transcript-site/episodes)
   --cache-dir DIR keep that cache somewhere else
+  --verbose       show Astro's own messages while it renders
 
 Dev options:
   --content DIR   folder of transcripts (default: content)
@@ -141,6 +142,7 @@ function buildOptions(args: string[]) {
         site: { type: 'string' },
         cache: { type: 'boolean', default: true },
         'cache-dir': { type: 'string' },
+        verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
       allowNegative: true,
@@ -253,7 +255,7 @@ async function buildIn(run: PrivateRoot, values: ReturnType<typeof buildOptions>
       ...(values.base ? { base: values.base } : {}),
       ...(values.site ? { site: values.site } : {}),
       sitemap: Boolean(values.site && !siteConfig.site),
-      verbose: Boolean(process.env.TRANSCRIPT_SITE_VERBOSE),
+      verbose: Boolean(values.verbose),
     });
     report({ type: 'astro-done', seconds: (performance.now() - astroStarted) / 1000 });
     await finishSite(staging, episodes.map((e) => ({ slug: e.slug, sections: e.sections.map((s) => s.slug), words: wordsFile(generated, e.slug) })), report);

@@ -46,7 +46,7 @@ export async function prepareEpisode(job: EpisodeJob, rules: readonly Correction
   const episode = correctedEpisode(source, rules, counts);
   await writeEpisodeMdx(episode, generated);
   await writeEpisodeDownloads(episode, downloadsDir(generated, episode.slug), urls);
-  // What each section page must show, word for word: read back after Astro by src/integrations/finish.ts.
+  // What each section page must show, word for word: read back after Astro by src/finishing/finish-site.ts.
   const shown = Object.fromEntries(
     episode.sections.map((s) => [s.slug, episode.source.fragments.slice(...s.fragmentRange).flatMap((f) => tokens(f.text))]),
   );

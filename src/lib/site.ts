@@ -6,7 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { mediaKind, type MediaKind } from '../domain/media';
 import { sectionMoments } from '../domain/moment-ref';
 import config from 'virtual:transcript-site/config';
-import { base } from '../scripts/base';
+import { base } from '../browser/base';
 
 export type EpisodeEntry = CollectionEntry<'episodes'>;
 export type SectionEntry = CollectionEntry<'sections'>;

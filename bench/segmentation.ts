@@ -9,15 +9,15 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { autoSections } from '../../src/domain/auto-sections.ts';
-import { episodeEnd } from '../../src/domain/episode-end.ts';
-import { parseCaptions } from '../../src/domain/formats/captions.ts';
-import { parseYoutldr } from '../../src/domain/formats/youtldr.ts';
-import { tokenCount } from '../../src/domain/invariants.ts';
-import { segmentationScores, type Scores } from '../../src/domain/topics/metrics.ts';
-import { topicSections } from '../../src/domain/topics/sections.ts';
-import type { Fragment } from '../../src/domain/types.ts';
-import { prepareEpisode } from '../lib/prepare.ts';
+import { autoSections } from '../src/domain/auto-sections.ts';
+import { episodeEnd } from '../src/domain/episode-end.ts';
+import { parseCaptions } from '../src/domain/formats/captions.ts';
+import { parseYoutldr } from '../src/domain/formats/youtldr.ts';
+import { tokenCount } from '../src/domain/invariants.ts';
+import { segmentationScores, type Scores } from '../src/domain/topics/metrics.ts';
+import { topicSections } from '../src/domain/topics/sections.ts';
+import type { Fragment } from '../src/domain/types.ts';
+import { prepareEpisode } from '../scripts/lib/prepare.ts';
 import { summarize, type Summary } from './stats.ts';
 
 export interface SegmentationCase {

@@ -1,5 +1,5 @@
 /** The benchmark's Lighthouse figures for one page (test/helpers/lighthouse.ts runs Lighthouse). */
-import { lighthouseReport } from '../../test/helpers/lighthouse.ts';
+import { lighthouseReport } from '../test/helpers/lighthouse.ts';
 
 export interface LighthouseRun {
   performance: number;

@@ -3,7 +3,7 @@
  * Where a build's CPU time goes, from a V8 .cpuprofile (written by `node --cpu-prof`):
  *
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof scripts/cli.ts build --content … --out …
- *   node scripts/bench/profile.ts /tmp/prof/CPU.*.cpuprofile [--top 25] [--from S] [--to S]
+ *   node bench/profile.ts /tmp/prof/CPU.*.cpuprofile [--top 25] [--from S] [--to S]
  *
  * --from/--to keep only the samples taken in that window (seconds from the profile's start), e.g.
  * to look at the Astro phase alone: async code loses its callers, so inclusive time cannot
@@ -107,7 +107,7 @@ function main(): void {
     options: { top: { type: 'string', default: '25' }, from: { type: 'string', default: '0' }, to: { type: 'string' } },
   });
   if (positionals.length !== 1) {
-    console.error('usage: node scripts/bench/profile.ts FILE.cpuprofile [--top N] [--from S] [--to S]');
+    console.error('usage: node bench/profile.ts FILE.cpuprofile [--top N] [--from S] [--to S]');
     process.exit(1);
   }
   const profile = JSON.parse(readFileSync(positionals[0]!, 'utf8')) as Profile;

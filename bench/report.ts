@@ -142,7 +142,7 @@ export function markdown(results: Results): string {
   }
   if (results.relevance?.length) {
     parts.push(
-      '## Search relevance\n\nQueries made by rule from the mixed library\'s transcripts (scripts/bench/relevance.ts): rare words (said 1–3 times), phrases of 2–4 words said once, ' +
+      '## Search relevance\n\nQueries made by rule from the mixed library\'s transcripts (bench/relevance.ts): rare words (said 1–3 times), phrases of 2–4 words said once, ' +
         'a speaker\'s name with a word they say 1–3 times, and rare words whose stem commoner words share. Each is typed into the /search/ page; the hits are read in the order shown. ' +
         'Success@1: the first hit opens a paragraph that holds the query\'s words (as typed; in order for a phrase; said by the speaker). ' +
         '"Pagefind" is Pagefind\'s own order (pages by its score, hits by its score), the UI before re-ranking. Queries a library cannot answer are left out.',

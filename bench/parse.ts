@@ -5,12 +5,12 @@
  * second, simple reading and the comparison that prove no word was lost or doubled.
  */
 import { readFileSync } from 'node:fs';
-import { decodeText } from '../../src/domain/decode-text.ts';
-import { input, recognise } from '../../src/domain/formats/index.ts';
-import { parseYoutldr } from '../../src/domain/formats/youtldr.ts';
-import { checkReading, tokens } from '../../src/domain/invariants.ts';
-import { SPOKEN } from '../../src/domain/spoken-words.ts';
-import * as write from '../../test/fixtures/formats/writers.ts';
+import { decodeText } from '../src/domain/decode-text.ts';
+import { input, recognise } from '../src/domain/formats/index.ts';
+import { parseYoutldr } from '../src/domain/formats/youtldr.ts';
+import { checkReading, tokens } from '../src/domain/invariants.ts';
+import { SPOKEN } from '../src/domain/spoken-words.ts';
+import * as write from '../test/fixtures/formats/writers.ts';
 import { summarize, type Summary } from './stats.ts';
 
 export interface ParseResult {

@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sampleMemory, type MemoryPeak } from './memory.ts';
-import type { Progress, ProgressMessage } from '../lib/progress.ts';
+import type { Progress, ProgressMessage } from '../scripts/lib/progress.ts';
 import { busiestOthers, cpuMark, cpuUse, processTicks, type CpuUse } from './noise.ts';
 
 export interface BuildRun {

@@ -10,7 +10,7 @@ import * as pagefind from 'pagefind';
 /** Timestamps, AI labels and other furniture are not what anyone searches for. */
 const EXCLUDE = ['.ts', '.play', '.ai-label', '.ai-chip'];
 
-/** Pagefind's own UIs; ours (src/scripts/search/) uses none of them. */
+/** Pagefind's own UIs; ours (src/browser/search/) uses none of them. */
 async function removeUnusedUi(bundle: string): Promise<void> {
   for (const name of await readdir(bundle)) {
     if (/^pagefind-(component-|modular-)?ui\.(js|css)$/.test(name)) await rm(path.join(bundle, name));
