@@ -212,7 +212,7 @@ async function buildIn(run: PrivateRoot, values: ReturnType<typeof buildOptions>
   };
   // Astro may load while the last episodes are prepared. If the build fails before it renders,
   // this process exits and the Astro process, its IPC channel closed, stops too.
-  const renderer = makeRenderer();
+  const renderer = makeRenderer(run.dir);
   const library = await findEpisodes(contentDir, siteConfig.language);
   for (const file of library.orphans) report({ type: 'orphan', file });
   // Episodes prepared by an earlier build, unchanged since, come from the cache (episode-cache.ts).

@@ -1,5 +1,5 @@
 /**
- * Renders the site with Astro in a child process (see the note in src/integrations/finish.ts).
+ * Renders the site with Astro in a child process (why: see src/finishing/finish-site.ts).
  * The parent passes what the child needs over the IPC channel.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -41,12 +41,16 @@ export interface Renderer {
  * and load while the last ones are written. It stops by itself when this process dies (its IPC
  * channel closes), so a build that fails before rendering needs no clean-up.
  */
-export function renderer(): Renderer {
+export function renderer(root: string): Renderer {
   let child: ChildProcess | undefined;
   let done: Promise<void> | undefined;
   const start = () => {
     if (child) return;
     child = spawn(process.execPath, [...process.execArgv, ...LEAN_HEAP, fileURLToPath(import.meta.url)], {
+      // In the build's private root: Astro writes its prerendered chunks under the working
+      // directory when the output folder is outside it (`.astro/.prerender`), and they must be
+      // this build's own and find their packages.
+      cwd: root,
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
       env: { ...process.env, ...LEAN_NATIVE_HEAP },
     });
