@@ -73,6 +73,7 @@ describe('npm run dev', () => {
     writeFileSync(path.join(content, 'ten.yml'), 'title: Ten Things We Wish We Knew\nslug: ten\n');
     await until('the new title is served', async () => ((await page('/ten/'))?.includes('Ten Things We Wish We Knew') ? true : undefined));
     const seconds = (Date.now() - started) / 1000;
+    console.log(`# dev: a sidecar edit was served after ${seconds.toFixed(1)} s`);
     assert.ok(seconds < 10, `shown after ${seconds.toFixed(1)} s`);
     assert.match(log, /dev: 1 episode\(s\) updated in [\d.]+ s: ten\.vtt\n/);
   });

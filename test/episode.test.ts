@@ -75,9 +75,11 @@ describe('reflow', () => {
   it('makes readable paragraphs of the bundled episode without changing a word', () => {
     const all = episode.sections.flatMap((s) => s.paragraphs);
     assert.deepEqual(all.flatMap((p) => tokens(p.text)), parsed.fragments.flatMap((f) => tokens(f.text)));
-    assert.equal(all.filter((p) => p.turn).length, 87);
+    // A paragraph opens at every speaker turn the transcript marks, and only there is it a turn.
+    assert.equal(all.filter((p) => p.turn).length, parsed.fragments.filter((f) => f.turn).length);
+    // Anchors name the second a paragraph starts: the export's sections start at 0:00 and 1:53.
     assert.equal(all[0]!.id, 't-0');
-    assert.equal(episode.sections[1]!.paragraphs[0]!.id, 't-113');
+    assert.equal(episode.sections[1]!.paragraphs[0]!.id, `t-${1 * 60 + 53}`);
     const lengths = all.map((p) => tokens(p.text).length).sort((a, b) => a - b);
     const median = lengths[Math.floor(lengths.length / 2)]!;
     assert.ok(median >= 40 && median <= 160, `median paragraph length ${median} words`);
@@ -85,6 +87,8 @@ describe('reflow', () => {
 });
 
 describe('key points', () => {
+  // Expected by reading the talk: "The Path to Research Autonomy" is discussed under timelines and
+  // benchmarks; the two alignment points in the safety section.
   it('go to the section whose text matches best', () => {
     assert.deepEqual(episode.keyPoints.map((k) => k.section), ['timelines-and-benchmarks', 'ai-safety-and-alignment', 'ai-safety-and-alignment']);
     assert.deepEqual(episode.sections.find((s) => s.slug === 'ai-safety-and-alignment')!.keyPoints.map((k) => k.title), [

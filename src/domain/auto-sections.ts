@@ -7,6 +7,9 @@ import type { Fragment, SectionSource } from './types.ts';
 
 const MIN = 8 * 60;
 const MAX = 10 * 60;
+
+/** How long plain parts are, in the words the overview tells readers: the middle of MIN and MAX. */
+export const PART_LENGTH = 'about nine minutes';
 /** A last part shorter than this joins the one before it. */
 const SHORTEST_TAIL = 4 * 60;
 
