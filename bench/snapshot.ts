@@ -11,14 +11,13 @@
  * nothing is installed and the cache folders inside it (.astro, .vite) are the copy's own.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { linkModules } from '../scripts/lib/private-root.ts';
 
 /** Build output, caches and VCS data: not sources, and in part large. */
 const SKIP = new Set(['node_modules', 'dist', '.astro', '.git', 'test-results', 'bench']);
 const SKIP_NESTED = new Set(['src/generated']);
-/** Per-root caches inside node_modules that must not be shared. */
-const CACHES = new Set(['.astro', '.vite', '.cache']);
 
 export interface Snapshot {
   dir: string;
@@ -35,11 +34,7 @@ export function snapshot(root: string, dest: string): Snapshot {
       filter: (source) => !SKIP_NESTED.has(path.relative(root, source).split(path.sep).join('/')),
     });
   }
-  const modules = path.join(dest, 'node_modules');
-  mkdirSync(modules);
-  for (const entry of readdirSync(path.join(root, 'node_modules'))) {
-    if (!CACHES.has(entry)) symlinkSync(path.join(root, 'node_modules', entry), path.join(modules, entry));
-  }
+  linkModules(root, dest);
   return { dir: dest, revision: revision(root) };
 }
 

@@ -46,12 +46,20 @@ export function privateRoot(root: string): PrivateRoot {
       filter: (source) => !NOT_SOURCE.has(path.relative(root, source).split(path.sep).join('/')),
     });
   }
+  linkModules(root, dir);
+  return { dir, generated: path.join(dir, 'src', 'generated'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A `node_modules` in `dir` of links to `root`'s packages: nothing installed, and the per-root
+ * caches inside it (.astro, .vite, .cache) are `dir`'s own.
+ */
+export function linkModules(root: string, dir: string): void {
   const modules = path.join(dir, 'node_modules');
   mkdirSync(modules);
   for (const entry of readdirSync(path.join(root, 'node_modules'))) {
     if (!CACHES.has(entry)) symlinkSync(path.join(root, 'node_modules', entry), path.join(modules, entry));
   }
-  return { dir, generated: path.join(dir, 'src', 'generated'), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** Roots of builds whose process is gone. */
