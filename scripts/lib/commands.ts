@@ -20,14 +20,14 @@ import { CORRECTIONS_FILE, parseCorrections } from '../../src/domain/corrections
 import { writeLlmsTxt } from './downloads.ts';
 import { checkSlugs, episodeOf, findEpisodes, loadCorrections, loadEpisode, wordCount } from './generate.ts';
 import { finishSite } from '../../src/finishing/finish-site.ts';
-import { prepareAll } from './pool.ts';
+import { prepareLibrary } from './prepare-library.ts';
 import { downloadsDir, wordsFile } from './prepare.ts';
 import { renderer as makeRenderer } from './render.ts';
 import { privateRoot, type PrivateRoot } from './private-root.ts';
 import { devServer } from './dev.ts';
 import { report, reported } from './progress.ts';
 import { EpisodeCache, codeVersion } from './episode-cache.ts';
-import { alive } from './processes.ts';
+import { removeLeftovers } from './processes.ts';
 
 const HELP = `transcript-site: turn transcripts into a searchable, linkable static site.
 
@@ -131,9 +131,18 @@ async function check(files: string[]): Promise<number> {
 /** A mistake on the command line: said in one line with the help, never as a stack trace. */
 class UsageError extends Error {}
 
-function buildOptions(args: string[]) {
+/** The options `parse` reads, or its complaint as a UsageError. */
+function usage<T>(parse: () => T): T {
   try {
-    return parseArgs({
+    return parse();
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function buildOptions(args: string[]) {
+  return usage(() =>
+    parseArgs({
       args,
       options: {
         content: { type: 'string', default: 'content' },
@@ -146,16 +155,13 @@ function buildOptions(args: string[]) {
         help: { type: 'boolean', short: 'h' },
       },
       allowNegative: true,
-    }).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+    }).values,
+  );
 }
 
 async function devCommand(args: string[]): Promise<number> {
-  let values;
-  try {
-    values = parseArgs({
+  const values = usage(() =>
+    parseArgs({
       args,
       options: {
         content: { type: 'string', default: 'content' },
@@ -164,10 +170,8 @@ async function devCommand(args: string[]): Promise<number> {
         'cache-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    }).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+    }).values,
+  );
   if (values.help) {
     console.log(HELP);
     return 0;
@@ -216,23 +220,18 @@ async function buildIn(run: PrivateRoot, values: ReturnType<typeof buildOptions>
   const library = await findEpisodes(contentDir, siteConfig.language);
   for (const file of library.orphans) report({ type: 'orphan', file });
   // Episodes prepared by an earlier build, unchanged since, come from the cache (episode-cache.ts).
-  const cacheDir = cacheDirOf(values['cache-dir']);
-  const cache = values.cache ? new EpisodeCache(cacheDir, await codeVersion(root), urls) : undefined;
-  await cache?.removeStale();
-  const lookups = cache ? await Promise.all(library.episodes.map((job) => cache.fetch(job, rules, (slug) => path.join(generated, slug)))) : [];
-  const stores: Array<Promise<void>> = [];
-  const episodes = await prepareAll(library.episodes, rules, generated, urls, (summary) => report({ type: 'episode', summary }), renderer.start, lookups.map((l) => l.summary), (i, prepared) => {
-    if (!cache) return;
-    // A cache that cannot be written costs the next build time, never this one its result.
-    stores.push(cache.store(lookups[i]!.sourceKey, prepared.words, rules, prepared.summary, path.join(generated, prepared.summary.slug)).catch((error: unknown) => {
-      report({ type: 'cache-unwritable', file: path.basename(prepared.summary.file), reason: error instanceof Error ? error.message : String(error) });
-    }));
+  const cache = values.cache ? new EpisodeCache(cacheDirOf(values['cache-dir']), await codeVersion(root), urls) : undefined;
+  const { summaries: episodes, fromCache } = await prepareLibrary({
+    jobs: library.episodes,
+    rules,
+    generated,
+    urls,
+    cache,
+    onEpisode: (summary) => report({ type: 'episode', summary }),
+    onIdleCore: renderer.start,
+    onUnkept: (file, reason) => report({ type: 'cache-unwritable', file, reason }),
   });
-  await Promise.all(stores);
-  if (cache) {
-    const hits = lookups.filter((l) => l.summary).length;
-    report({ type: 'cache', hits, prepared: episodes.length - hits });
-  }
+  if (cache) report({ type: 'cache', hits: fromCache, prepared: episodes.length - fromCache });
   checkSlugs(episodes);
   rules.forEach((rule, i) => {
     const made = episodes.reduce((n, e) => n + e.counts[i]!, 0);
@@ -243,7 +242,9 @@ async function buildIn(run: PrivateRoot, values: ReturnType<typeof buildOptions>
   report({ type: 'prepared', mdxFiles, seconds: (performance.now() - started) / 1000 });
 
   const staging = `${outDir}.tmp-${process.pid}`;
-  await removeStale(outDir);
+  // Staging folders of builds that were killed.
+  const prefix = `${path.basename(outDir)}.`;
+  removeLeftovers(path.dirname(outDir), (name) => (name.startsWith(prefix) ? /^(?:tmp|old)-(\d+)$/.exec(name.slice(prefix.length))?.[1] : undefined));
   await rm(staging, { recursive: true, force: true });
   try {
     const astroStarted = performance.now();
@@ -281,18 +282,6 @@ async function buildIn(run: PrivateRoot, values: ReturnType<typeof buildOptions>
   report({ type: 'built', episodes: episodes.length, pages, bytes, seconds: (performance.now() - started) / 1000, out: path.relative(process.cwd(), outDir) || '.' });
   return 0;
 }
-
-/** Staging folders left by builds that were killed (their process is gone). */
-async function removeStale(outDir: string): Promise<void> {
-  const dir = path.dirname(outDir);
-  const prefix = `${path.basename(outDir)}.`;
-  for (const name of await readdir(dir).catch(() => [] as string[])) {
-    const m = name.startsWith(prefix) ? /^(?:tmp|old)-(\d+)$/.exec(name.slice(prefix.length)) : null;
-    if (!m || alive(Number(m[1]))) continue;
-    await rm(path.join(dir, name), { recursive: true, force: true });
-  }
-}
-
 
 /** Replace `target` by `staging` with two renames, so `target` is never half-written. */
 async function swap(staging: string, target: string): Promise<void> {

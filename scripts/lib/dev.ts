@@ -18,7 +18,7 @@ import { readerFor } from '../../src/domain/formats/index.ts';
 import { loadSiteConfig } from '../../src/domain/site-config.ts';
 import { codeVersion, EpisodeCache } from './episode-cache.ts';
 import { checkSlugs, findEpisodes, loadCorrections } from './generate.ts';
-import { prepareAll } from './pool.ts';
+import { prepareLibrary } from './prepare-library.ts';
 import type { EpisodeSummary } from './prepare.ts';
 
 export interface DevOptions {
@@ -62,15 +62,17 @@ export async function devServer(options: DevOptions): Promise<void> {
 
     const next = path.join(staging, `round-${++round}`);
     await rm(next, { recursive: true, force: true });
-    const lookups = await Promise.all(changed.map((job) => cache.fetch(job, rules, (slug) => path.join(next, slug))));
-    const stores: Array<Promise<void>> = [];
-    const summaries = await prepareAll(changed, rules, next, urls, (e) => {
-      console.log(`dev: ${path.basename(e.file)}: ${readerFor(e.format).name}, ${e.sections.length} sections, ${e.words} words → /${e.slug}/`);
-      for (const w of e.warnings) console.log(`  warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
-    }, () => {}, lookups.map((l) => l.summary), (i, prepared) => {
-      stores.push(cache.store(lookups[i]!.sourceKey, prepared.words, rules, prepared.summary, path.join(next, prepared.summary.slug)).catch(() => {}));
+    const { summaries } = await prepareLibrary({
+      jobs: changed,
+      rules,
+      generated: next,
+      urls,
+      cache,
+      onEpisode: (e) => {
+        console.log(`dev: ${path.basename(e.file)}: ${readerFor(e.format).name}, ${e.sections.length} sections, ${e.words} words → /${e.slug}/`);
+        for (const w of e.warnings) console.log(`  warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+      },
     });
-    await Promise.all(stores);
     // Slugs must stay unique across the whole library, the episodes kept as they were included.
     const kept: Array<{ slug: string; file: string }> = library.episodes.filter((job) => !changed.includes(job)).map((job) => ({ slug: applied.get(job.name)!.slug, file: job.transcript }));
     checkSlugs([...kept, ...summaries.map((s: EpisodeSummary) => ({ slug: s.slug, file: s.file }))]);

@@ -18,7 +18,7 @@ import { ruleOccurs, type CorrectionRule } from '../../src/domain/corrections.ts
 import type { SiteUrls } from './downloads.ts';
 import { sidecarChapters, type EpisodeJob } from './generate.ts';
 import type { EpisodeSummary } from './prepare.ts';
-import { alive } from './processes.ts';
+import { removeLeftovers } from './processes.ts';
 
 /** Bump when the layout of an entry changes. */
 const LAYOUT = 1;
@@ -89,14 +89,23 @@ export class EpisodeCache {
   }
 
   /**
-   * What the episode's prepared files are made from, as one string: its source and variant keys,
-   * or undefined when the cache has never seen its source. Equal keys, equal files.
+   * Where the episode's entry for these rules is, and which rules made it: undefined when the
+   * cache has never seen the episode's source.
+   */
+  private async variant(sourceKey: string, rules: readonly CorrectionRule[]): Promise<{ entry: string; applicable: number[] } | undefined> {
+    const source = path.join(this.dir, sourceKey);
+    const words = await readJson<EpisodeWords>(path.join(source, 'source.json'));
+    if (!words || typeof words.cores !== 'string' || !Array.isArray(words.names)) return undefined;
+    const applicable = EpisodeCache.applicable(words, rules);
+    return { entry: path.join(source, this.variantKey(applicable, rules)), applicable };
+  }
+
+  /**
+   * What the episode's prepared files are made from, as one string (its entry), or undefined when
+   * the cache has never seen its source. Equal keys, equal files.
    */
   async stateKey(job: EpisodeJob, rules: readonly CorrectionRule[]): Promise<string | undefined> {
-    const sourceKey = await this.sourceKey(job);
-    const words = await readJson<EpisodeWords>(path.join(this.dir, sourceKey, 'source.json'));
-    if (!words || typeof words.cores !== 'string' || !Array.isArray(words.names)) return undefined;
-    return `${sourceKey}/${this.variantKey(EpisodeCache.applicable(words, rules), rules)}`;
+    return (await this.variant(await this.sourceKey(job), rules))?.entry;
   }
 
   /**
@@ -106,11 +115,9 @@ export class EpisodeCache {
    */
   async fetch(job: EpisodeJob, rules: readonly CorrectionRule[], folder: (slug: string) => string): Promise<Lookup> {
     const sourceKey = await this.sourceKey(job);
-    const source = path.join(this.dir, sourceKey);
-    const words = await readJson<EpisodeWords>(path.join(source, 'source.json'));
-    if (!words || typeof words.cores !== 'string' || !Array.isArray(words.names)) return { sourceKey };
-    const applicable = EpisodeCache.applicable(words, rules);
-    const entry = path.join(source, this.variantKey(applicable, rules));
+    const found = await this.variant(sourceKey, rules);
+    if (!found) return { sourceKey };
+    const { entry, applicable } = found;
     const summary = await readJson<EpisodeSummary>(path.join(entry, 'summary.json'));
     const manifest = await readJson<Manifest>(path.join(entry, 'manifest.json'));
     const valid = summary && typeof summary.slug === 'string' && manifest?.files && typeof manifest.files === 'object' && manifest.counts?.length === applicable.length;
@@ -156,11 +163,8 @@ export class EpisodeCache {
   }
 
   /** Temporary folders of builds that were killed while writing an entry. */
-  async removeStale(): Promise<void> {
-    for (const name of await readdir(this.dir).catch(() => [] as string[])) {
-      const pid = /^\.tmp-(\d+)-/.exec(name)?.[1];
-      if (pid && !alive(Number(pid))) await rm(path.join(this.dir, name), { recursive: true, force: true });
-    }
+  removeStale(): void {
+    removeLeftovers(this.dir, (name) => /^\.tmp-(\d+)-/.exec(name)?.[1]);
   }
 }
 

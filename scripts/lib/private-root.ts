@@ -14,7 +14,7 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { alive } from './processes.ts';
+import { removeLeftovers } from './processes.ts';
 
 /** What Astro reads from the project besides public/. */
 const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'transcript-site.yml', 'src'];
@@ -35,7 +35,8 @@ export const runsDir = (root: string) => path.join(root, 'node_modules', '.cache
 
 export function privateRoot(root: string): PrivateRoot {
   const runs = runsDir(root);
-  removeStale(runs);
+  // Roots of builds whose process is gone.
+  removeLeftovers(runs, (name) => /^(\d+)$/.exec(name)?.[1]);
   const dir = path.join(runs, String(process.pid));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -61,11 +62,3 @@ export function linkModules(root: string, dir: string): void {
     if (!CACHES.has(entry)) symlinkSync(path.join(root, 'node_modules', entry), path.join(modules, entry));
   }
 }
-
-/** Roots of builds whose process is gone. */
-function removeStale(runs: string): void {
-  for (const name of existsSync(runs) ? readdirSync(runs) : []) {
-    if (/^\d+$/.test(name) && !alive(Number(name))) rmSync(path.join(runs, name), { recursive: true, force: true });
-  }
-}
-

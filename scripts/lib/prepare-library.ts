@@ -1,0 +1,41 @@
+/**
+ * A library's episodes prepared into a generated folder: copied from the episode cache where it
+ * holds them, prepared in worker processes otherwise (pool.ts), and then kept in the cache. What
+ * `build` and `dev` both do before Astro renders.
+ */
+import path from 'node:path';
+import type { CorrectionRule } from '../../src/domain/corrections.ts';
+import type { SiteUrls } from './downloads.ts';
+import type { EpisodeCache } from './episode-cache.ts';
+import type { EpisodeJob } from './generate.ts';
+import { prepareAll } from './pool.ts';
+import type { EpisodeSummary } from './prepare.ts';
+
+export interface LibraryJob {
+  jobs: readonly EpisodeJob[];
+  rules: CorrectionRule[];
+  generated: string;
+  urls: SiteUrls;
+  /** None: prepare every episode, keep nothing. */
+  cache: EpisodeCache | undefined;
+  /** Each episode's summary, in file order, whether copied or prepared. */
+  onEpisode: (summary: EpisodeSummary) => void;
+  /** Called once, when a core has nothing left to prepare (see prepareAll). */
+  onIdleCore?: () => void;
+  /** An episode that could not be kept: it costs the next build time, never this one its result. */
+  onUnkept?: (file: string, reason: string) => void;
+}
+
+export async function prepareLibrary(job: LibraryJob): Promise<{ summaries: EpisodeSummary[]; fromCache: number }> {
+  const { jobs, rules, generated, urls, cache } = job;
+  cache?.removeStale();
+  const lookups = cache ? await Promise.all(jobs.map((episode) => cache.fetch(episode, rules, (slug) => path.join(generated, slug)))) : [];
+  const stores: Array<Promise<void>> = [];
+  const summaries = await prepareAll(jobs, rules, generated, urls, job.onEpisode, job.onIdleCore, lookups.map((l) => l.summary), (i, prepared) => {
+    if (!cache) return;
+    const kept = cache.store(lookups[i]!.sourceKey, prepared.words, rules, prepared.summary, path.join(generated, prepared.summary.slug));
+    stores.push(kept.catch((error: unknown) => job.onUnkept?.(path.basename(prepared.summary.file), error instanceof Error ? error.message : String(error))));
+  });
+  await Promise.all(stores);
+  return { summaries, fromCache: lookups.filter((l) => l.summary).length };
+}
