@@ -37,6 +37,12 @@ interface Manifest {
   counts: number[];
 }
 
+/** What `find` saw of an episode in the cache. */
+export interface Found {
+  sourceKey: string;
+  entry?: { dir: string; applicable: number[]; summary: EpisodeSummary; manifest: Manifest };
+}
+
 export interface Lookup {
   sourceKey: string;
   /** The episode's summary when its entry was found intact and copied into place. */
@@ -109,11 +115,10 @@ export class EpisodeCache {
   }
 
   /**
-   * The episode's entry for these rules, copied into `folder(slug)` (the episode's folder in the
-   * generated folder), if there is one and every file of it is intact. A damaged entry is removed,
-   * with whatever of it was copied, and the episode is prepared again.
+   * The episode's entry for these rules, if the cache has one that looks whole (its summary and
+   * manifest readable); its files are checked when they are copied out (`copyOut`).
    */
-  async fetch(job: EpisodeJob, rules: readonly CorrectionRule[], folder: (slug: string) => string): Promise<Lookup> {
+  async find(job: EpisodeJob, rules: readonly CorrectionRule[]): Promise<Found> {
     const sourceKey = await this.sourceKey(job);
     const found = await this.variant(sourceKey, rules);
     if (!found) return { sourceKey };
@@ -121,14 +126,27 @@ export class EpisodeCache {
     const summary = await readJson<EpisodeSummary>(path.join(entry, 'summary.json'));
     const manifest = await readJson<Manifest>(path.join(entry, 'manifest.json'));
     const valid = summary && typeof summary.slug === 'string' && manifest?.files && typeof manifest.files === 'object' && manifest.counts?.length === applicable.length;
-    if (valid && (await copyVerified(path.join(entry, 'files'), manifest.files, folder(summary.slug)))) {
+    if (valid) return { sourceKey, entry: { dir: entry, applicable, summary, manifest } };
+    await rm(entry, { recursive: true, force: true });
+    return { sourceKey };
+  }
+
+  /**
+   * A found entry copied into `folder(slug)` (the episode's folder in the generated folder), if
+   * every file of it is intact. A damaged entry is removed, with whatever of it was copied, and the
+   * episode is prepared again.
+   */
+  async copyOut({ sourceKey, entry }: Found, rules: readonly CorrectionRule[], folder: (slug: string) => string): Promise<Lookup> {
+    if (!entry) return { sourceKey };
+    const { dir, applicable, summary, manifest } = entry;
+    if (await copyVerified(path.join(dir, 'files'), manifest.files, folder(summary.slug))) {
       // The summary's counts are per rule of this build: the entry's, put back in their places.
       const counts = rules.map(() => 0);
       applicable.forEach((i, k) => (counts[i] = manifest.counts[k]!));
       return { sourceKey, summary: { ...summary, counts } };
     }
-    if (valid) await rm(folder(summary.slug), { recursive: true, force: true });
-    await rm(entry, { recursive: true, force: true });
+    await rm(folder(summary.slug), { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true });
     return { sourceKey };
   }
 

@@ -3,6 +3,7 @@
  * holds them, prepared in worker processes otherwise (pool.ts), and then kept in the cache. What
  * `build` and `dev` both do before Astro renders.
  */
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { CorrectionRule } from '../../src/domain/corrections.ts';
 import type { SiteUrls } from './downloads.ts';
@@ -29,9 +30,18 @@ export interface LibraryJob {
 export async function prepareLibrary(job: LibraryJob): Promise<{ summaries: EpisodeSummary[]; fromCache: number }> {
   const { jobs, rules, generated, urls, cache } = job;
   cache?.removeStale();
-  const lookups = cache ? await Promise.all(jobs.map((episode) => cache.fetch(episode, rules, (slug) => path.join(generated, slug)))) : [];
+  let coreFreed = false;
+  const onIdleCore = () => {
+    if (!coreFreed) job.onIdleCore?.();
+    coreFreed = true;
+  };
+  const found = cache ? await Promise.all(jobs.map((episode) => cache.find(episode, rules))) : [];
+  // Copying entries out leaves a core free; when fewer episodes than cores are left to prepare,
+  // the next phase (Astro, loading) can have it now rather than after the copying.
+  if (cache && found.filter((f) => !f.entry).length < availableParallelism()) onIdleCore();
+  const lookups = cache ? await Promise.all(found.map((f) => cache.copyOut(f, rules, (slug) => path.join(generated, slug)))) : [];
   const stores: Array<Promise<void>> = [];
-  const summaries = await prepareAll(jobs, rules, generated, urls, job.onEpisode, job.onIdleCore, lookups.map((l) => l.summary), (i, prepared) => {
+  const summaries = await prepareAll(jobs, rules, generated, urls, job.onEpisode, onIdleCore, lookups.map((l) => l.summary), (i, prepared) => {
     if (!cache) return;
     const kept = cache.store(lookups[i]!.sourceKey, prepared.words, rules, prepared.summary, path.join(generated, prepared.summary.slug));
     stores.push(kept.catch((error: unknown) => job.onUnkept?.(path.basename(prepared.summary.file), error instanceof Error ? error.message : String(error))));
