@@ -27,7 +27,7 @@ import { privateRoot, type PrivateRoot } from './private-root.ts';
 import { devServer } from './dev.ts';
 import { report, reported } from './progress.ts';
 import { EpisodeCache, codeVersion } from './episode-cache.ts';
-import { removeLeftovers } from './processes.ts';
+import { removeLater, removeLeftovers } from './processes.ts';
 
 const HELP = `transcript-site: turn transcripts into a searchable, linkable static site.
 
@@ -289,7 +289,7 @@ async function swap(staging: string, target: string): Promise<void> {
   const exists = await stat(target).then(() => true, () => false);
   if (exists) await rename(target, old);
   await rename(staging, target);
-  if (exists) await rm(old, { recursive: true, force: true });
+  if (exists) removeLater([old]);
 }
 
 main(process.argv.slice(2)).then(

@@ -9,12 +9,12 @@
  * and `src/`, without the generated pages), the build's own generated folder, and a
  * `node_modules` folder of links to the checkout's packages (nothing is installed; the caches
  * inside it are the root's own). `public/` is read where it is: it may hold large media files.
- * It lives under node_modules/.cache/transcript-site/runs/<pid>/ and is removed after the build;
- * a root left by a build that was killed is removed by the next one.
+ * It lives under node_modules/.cache/transcript-site/runs/<pid>/ and is removed after the build (in
+ * the background, see processes.ts); a root left by a build that was killed is removed by the next.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { removeLeftovers } from './processes.ts';
+import { removeLater, removeLeftovers } from './processes.ts';
 
 /** What Astro reads from the project besides public/. */
 const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'transcript-site.yml', 'src'];
@@ -48,7 +48,7 @@ export function privateRoot(root: string): PrivateRoot {
     });
   }
   linkModules(root, dir);
-  return { dir, generated: path.join(dir, 'src', 'generated'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, generated: path.join(dir, 'src', 'generated'), remove: () => removeLater([dir]) };
 }
 
 /**
