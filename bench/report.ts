@@ -169,8 +169,11 @@ export function markdown(results: Results): string {
   return `${parts.join('\n\n')}\n`;
 }
 
+/** A median [min–max] of seconds, and of bytes as MiB: the cells every build table shows. */
+const s = (x: Summary) => formatSummary(x, fmt.s);
+const mib = (x: Summary) => formatSummary(x, fmt.mib);
+
 function rebuildTable(rebuilds: RebuildResult[], sizes: SizeResult[]): string {
-  const s = (x: Summary) => formatSummary(x, fmt.s);
   return table(
     ['episodes', 'clean (--no-cache)', 'first, filling the cache', '+1 episode', 'ratio', '1 correction', 'ratio', 'unchanged', 'ratio'],
     rebuilds.map((r) => {
@@ -182,8 +185,6 @@ function rebuildTable(rebuilds: RebuildResult[], sizes: SizeResult[]): string {
 }
 
 function buildTable(sizes: SizeResult[]): string {
-  const s = (x: Summary) => formatSummary(x, fmt.s);
-  const mib = (x: Summary) => formatSummary(x, fmt.mib);
   return table(
     ['episodes', 'pages', 'wall s', 'parse+MDX s', 'Astro s', 'finish+Pagefind s', 'after Astro s', 'start-up s', 'peak RSS MiB (tree)', 'largest process MiB', 'CPU s', "others' CPU s"],
     sizes.map((r) => [
@@ -197,8 +198,8 @@ function buildTable(sizes: SizeResult[]): string {
       s(r.build.otherS),
       `**${mib(r.build.peakTreeBytes)}**`,
       mib(r.build.peakSingleBytes),
-      formatSummary(r.build.cpuS, fmt.s),
-      formatSummary(r.build.othersCpuS, fmt.s),
+      s(r.build.cpuS),
+      s(r.build.othersCpuS),
     ]),
   );
 }
@@ -299,8 +300,6 @@ function lighthouseTable(sizes: SizeResult[]): string {
 }
 
 function peerBuildTable(sizes: PeerSizeResult[]): string {
-  const s = (x: Summary) => formatSummary(x, fmt.s);
-  const mib = (x: Summary) => formatSummary(x, fmt.mib);
   return table(
     ['copies', 'pages', 'wall s', 'Astro s (incl. Pagefind)', 'Pagefind s', 'peak RSS MiB (tree)', 'largest process MiB', 'CPU s', "others' CPU s", 'dist/ MB'],
     sizes.map((r) => [

@@ -31,7 +31,7 @@ export interface PrivateRoot {
   remove(): void;
 }
 
-export const runsDir = (root: string) => path.join(root, 'node_modules', '.cache', 'transcript-site', 'runs');
+const runsDir = (root: string) => path.join(root, 'node_modules', '.cache', 'transcript-site', 'runs');
 
 export function privateRoot(root: string): PrivateRoot {
   const runs = runsDir(root);
