@@ -5,10 +5,10 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { fileURLToPath } from 'node:url';
 import { loadSiteConfig } from './src/domain/site-config.ts';
-import themeInit from './src/integrations/theme-init.ts';
-import finish from './src/integrations/finish.ts';
-import { siteConfigModule } from './src/integrations/site-config-module.ts';
-import { MDX_FEATURES } from './src/lib/mdx-syntax.ts';
+import themeInit from './src/build/astro/theme-init.ts';
+import finish from './src/build/astro/finish.ts';
+import { siteConfigModule } from './src/build/astro/site-config-module.ts';
+import { MDX_FEATURES } from './src/contract/mdx-syntax.ts';
 
 // transcript-site.yml; `npm run build -- --site … --base …` overrides site and base.
 const config = loadSiteConfig(fileURLToPath(new URL('.', import.meta.url)));
@@ -42,7 +42,7 @@ export default defineConfig({
   markdown: {
     // Transcripts have no code blocks, and Shiki's inline styles would need CSP exceptions.
     syntaxHighlight: false,
-    // The syntax the MDX writer proves its pages against (src/lib/mdx-syntax.ts): no GFM, no
+    // The syntax the MDX writer proves its pages against (src/contract/mdx-syntax.ts): no GFM, no
     // smart punctuation, which would rewrite the speakers' words (quotes, dashes, ellipses).
     processor: satteri({ features: { ...MDX_FEATURES } }),
   },
@@ -51,7 +51,7 @@ export default defineConfig({
     mdx(),
     // Needs a site URL; the resolver and search pages are not content.
     ...(config.site ? [sitemapFor()] : []),
-    // Each page's CSP trimmed to its own inline code, then the Pagefind index (src/integrations/finish.ts).
+    // Each page's CSP trimmed to its own inline code, then the Pagefind index (src/build/astro/finish.ts).
     finish(),
   ],
   vite: {

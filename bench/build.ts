@@ -1,7 +1,7 @@
 /**
  * One timed build: the real command (`node scripts/transcript-site.mjs build`) in a child process, as a user
  * runs it, so wall time includes Node's start-up and module loading. Phase times come from the
- * build's own progress events (scripts/lib/progress.ts), sent over an IPC channel: the times they
+ * build's own progress events (src/build/progress.ts), sent over an IPC channel: the times they
  * carry and, for the steps that carry none, when they happened. Memory comes from sampling the
  * process tree.
  */
@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sampleMemory, type MemoryPeak } from './memory.ts';
-import type { Progress, ProgressMessage } from '../scripts/lib/progress.ts';
+import type { Progress, ProgressMessage } from '../src/build/progress.ts';
 import { busiestOthers, cpuMark, cpuUse, processTicks, type CpuUse } from './noise.ts';
 
 export interface BuildRun {
@@ -56,7 +56,7 @@ export interface DistStats {
 export async function timedBuild(root: string, content: string, out: string, cold = false, cache?: string): Promise<BuildRun> {
   // A clean start every time: the build itself forces a fresh content store and prepares in a
   // root of its own, and leftovers of an earlier run in the output must not make a later run
-  // cheaper. The compile cache (scripts/cli.ts) is kept between runs, as it is between a user's
+  // cheaper. The compile cache (src/build/cli.ts) is kept between runs, as it is between a user's
   // builds, unless `cold`.
   rmSync(out, { recursive: true, force: true });
   // A cold build gets a new, empty cache of its own (wherever NODE_COMPILE_CACHE pointed before).
@@ -64,7 +64,7 @@ export async function timedBuild(root: string, content: string, out: string, col
   const episodes = cache ? ['--cache-dir', cache] : ['--no-cache'];
   const run = await timedProcess([path.join(root, 'scripts', 'transcript-site.mjs'), 'build', '--content', content, '--out', out, ...episodes], root, v8, true);
   if (cold) rmSync(v8.NODE_COMPILE_CACHE!, { recursive: true, force: true });
-  // The build's own progress events (scripts/lib/progress.ts), received over the IPC channel.
+  // The build's own progress events (src/build/progress.ts), received over the IPC channel.
   const event = <T extends Progress['type']>(type: T) => {
     const found = run.events.find((m) => m.progress.type === type);
     if (!found) throw new Error(`the build sent no "${type}" event; did its progress change?\n${run.log.slice(-2000)}`);

@@ -6,7 +6,7 @@
  * It needs a writable copy with its dependencies installed (`npm ci` in the copy). Each build is
  * cold, as in its own measure.sh: dist/, .astro/ and the Vite and content caches are wiped first.
  * Astro is started with `node node_modules/astro/bin/astro.mjs build`, without npm in between,
- * just as our build is `node scripts/cli.ts build`.
+ * just as our build is `node src/build/cli.ts build`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';

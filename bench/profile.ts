@@ -2,7 +2,7 @@
 /**
  * Where a build's CPU time goes, from a V8 .cpuprofile (written by `node --cpu-prof`):
  *
- *   node --cpu-prof --cpu-prof-dir=/tmp/prof scripts/cli.ts build --content … --out …
+ *   node --cpu-prof --cpu-prof-dir=/tmp/prof src/build/cli.ts build --content … --out …
  *   node bench/profile.ts /tmp/prof/CPU.*.cpuprofile [--top 25] [--from S] [--to S]
  *
  * --from/--to keep only the samples taken in that window (seconds from the profile's start), e.g.

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { parse } from 'node-html-parser';
 import type { Browser } from 'playwright-core';
-import { transcriptWords } from '../src/finishing/finish-site.ts';
+import { transcriptWords } from '../src/build/finish/finish-site.ts';
 
 const require = createRequire(import.meta.url);
 const stem = require('wink-porter2-stemmer') as (w: string) => string;

@@ -17,7 +17,7 @@ import { tokenCount } from '../src/domain/invariants.ts';
 import { segmentationScores, type Scores } from '../src/domain/topics/metrics.ts';
 import { topicSections } from '../src/domain/topics/sections.ts';
 import type { Fragment } from '../src/domain/types.ts';
-import { prepareEpisode } from '../scripts/lib/prepare.ts';
+import { prepareEpisode } from '../src/build/prepare/prepare-episode.ts';
 import { summarize, type Summary } from './stats.ts';
 
 export interface SegmentationCase {
@@ -135,7 +135,7 @@ export interface ChapterCost {
 
 /**
  * What automatic sections cost: the bundled episode, its AI block removed, prepared as the build
- * prepares an episode (scripts/lib/prepare.ts), with topics and with plain parts, alternately.
+ * prepares an episode (src/build/prepare/prepare-episode.ts), with topics and with plain parts, alternately.
  */
 export async function chapterCost(root: string, runs: number): Promise<ChapterCost> {
   const dir = mkdtempSync(path.join(tmpdir(), 'transcript-site-chapters-'));

@@ -13,7 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { linkModules } from '../scripts/lib/private-root.ts';
+import { linkModules } from '../src/build/render/private-root.ts';
 
 /** Build output, caches and VCS data: not sources, and in part large. */
 const SKIP = new Set(['node_modules', 'dist', '.astro', '.git', 'test-results', 'bench']);

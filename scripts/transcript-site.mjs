@@ -18,7 +18,7 @@ if (major < NEEDED[0] || (major === NEEDED[0] && minor < NEEDED[1])) {
   process.exit(1);
 }
 
-const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
+const cli = fileURLToPath(new URL('../src/build/cli.ts', import.meta.url));
 if (process.features.typescript) {
   await import(cli);
 } else {

@@ -1,8 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { episodeFrontmatter, sectionFrontmatter, timeline } from './lib/frontmatter';
+import { episodeFrontmatter, sectionFrontmatter, timeline } from './contract/frontmatter';
 
-// The build writes here, in its own root (scripts/lib/private-root.ts); `npm run dev` in the checkout's.
+// The build writes here, in its own root (src/build/render/private-root.ts); `npm run dev` in the checkout's.
 const base = './src/generated';
 
 const episodes = defineCollection({

@@ -1,5 +1,5 @@
 /**
- * The build's finishing pass (src/finishing/finish-site.ts) is the last word on "nothing lost": a section
+ * The build's finishing pass (src/build/finish/finish-site.ts) is the last word on "nothing lost": a section
  * page that shows fewer words, other words, or is missing altogether fails the build with a message
  * naming the transcript and the page, even while Pagefind is still indexing other pages.
  */
@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { finishSite } from '../src/finishing/finish-site.ts';
+import { finishSite } from '../src/build/finish/finish-site.ts';
 import { tempDir } from './helpers/build.ts';
 
 const page = (paragraphs: string[]) =>

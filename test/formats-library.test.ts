@@ -8,7 +8,7 @@ import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { parse } from 'node-html-parser';
-import { transcriptWords } from '../src/finishing/finish-site.ts';
+import { transcriptWords } from '../src/build/finish/finish-site.ts';
 import { SITE_ROUTES } from '../src/domain/routes.ts';
 import { build, check, root, tempDir, type BuildResult } from './helpers/build.ts';
 import { captionWords, jsonWords, rollingWords, textExportWords, youtldrWords } from './helpers/simple-words.ts';

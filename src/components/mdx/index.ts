@@ -1,4 +1,4 @@
-/** The components generated MDX may use (see scripts/lib/mdast.ts, which lists the same names). */
+/** The components generated MDX may use (see src/contract/mdast.ts, which lists the same names). */
 import Ai from './Ai.astro';
 import Fix from './Fix.astro';
 import KeyPoint from './KeyPoint.astro';

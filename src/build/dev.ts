@@ -13,13 +13,13 @@
 import { watch } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { TranscriptError } from '../../src/domain/errors.ts';
-import { readerFor } from '../../src/domain/formats/index.ts';
-import { loadSiteConfig } from '../../src/domain/site-config.ts';
-import { codeVersion, EpisodeCache } from './episode-cache.ts';
-import { checkSlugs, findEpisodes, loadCorrections } from './generate.ts';
-import { prepareLibrary } from './prepare-library.ts';
-import type { EpisodeSummary } from './prepare.ts';
+import { TranscriptError } from '../domain/errors.ts';
+import { readerFor } from '../domain/formats/index.ts';
+import { loadSiteConfig } from '../domain/site-config.ts';
+import { codeVersion, EpisodeCache } from './prepare/episode-cache.ts';
+import { checkSlugs, findEpisodes, loadCorrections } from './library/library.ts';
+import { prepareLibrary } from './prepare/prepare-library.ts';
+import type { EpisodeSummary } from './prepare/prepare-episode.ts';
 
 export interface DevOptions {
   root: string;

@@ -1,12 +1,12 @@
 /** Each episode's downloads, and the site's llms.txt. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { srt, webvtt } from '../../src/domain/exports/captions.ts';
-import { cues } from '../../src/domain/exports/cues.ts';
-import { llmsTxt, type LlmsEpisode } from '../../src/domain/exports/llms.ts';
-import { chaptersJson, transcriptJson, youtubeChapters } from '../../src/domain/exports/podcast.ts';
-import { markdown, plainText } from '../../src/domain/exports/text.ts';
-import type { Episode } from '../../src/domain/types.ts';
+import { srt, webvtt } from '../../domain/exports/captions.ts';
+import { cues } from '../../domain/exports/cues.ts';
+import { llmsTxt, type LlmsEpisode } from '../../domain/exports/llms.ts';
+import { chaptersJson, transcriptJson, youtubeChapters } from '../../domain/exports/podcast.ts';
+import { markdown, plainText } from '../../domain/exports/text.ts';
+import type { Episode } from '../../domain/types.ts';
 
 export interface SiteUrls {
   base: string;

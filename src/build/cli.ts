@@ -9,9 +9,9 @@
 import module from 'node:module';
 import path from 'node:path';
 
-const cache = path.resolve(import.meta.dirname, '..', 'node_modules', '.cache', 'transcript-site', 'v8');
+const cache = path.resolve(import.meta.dirname, '..', '..', 'node_modules', '.cache', 'transcript-site', 'v8');
 if (!process.env.NODE_COMPILE_CACHE) {
   process.env.NODE_COMPILE_CACHE = cache;
   module.enableCompileCache?.(cache);
 }
-await import('./lib/commands.ts');
+await import('./commands.ts');

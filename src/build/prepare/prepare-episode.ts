@@ -5,14 +5,16 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CorrectionRule } from '../../src/domain/corrections.ts';
-import { tokens } from '../../src/domain/invariants.ts';
-import type { SectionOrigin, TranscriptFormat, TranscriptWarning } from '../../src/domain/types.ts';
+import type { CorrectionRule } from '../../domain/corrections.ts';
+import { tokens } from '../../domain/invariants.ts';
+import type { SectionOrigin, TranscriptFormat, TranscriptWarning } from '../../domain/types.ts';
 import { writeEpisodeDownloads, type SiteUrls } from './downloads.ts';
-import { loadSource, wordCount, writeEpisodeMdx, type EpisodeJob } from './generate.ts';
+import { loadSource, type EpisodeJob } from '../library/library.ts';
+import { writeEpisodeMdx } from '../../contract/write-episode.ts';
+import { episodeWords } from '../../domain/reading.ts';
 import type { EpisodeWords } from './episode-cache.ts';
-import { correctedEpisode } from '../../src/domain/read-episode.ts';
-import { wordCores } from '../../src/domain/corrections.ts';
+import { correctedEpisode } from '../../domain/read-episode.ts';
+import { wordCores } from '../../domain/corrections.ts';
 
 export interface EpisodeSummary {
   file: string;
@@ -46,7 +48,7 @@ export async function prepareEpisode(job: EpisodeJob, rules: readonly Correction
   const episode = correctedEpisode(source, rules, counts);
   await writeEpisodeMdx(episode, generated);
   await writeEpisodeDownloads(episode, downloadsDir(generated, episode.slug), urls);
-  // What each section page must show, word for word: read back after Astro by src/finishing/finish-site.ts.
+  // What each section page must show, word for word: read back after Astro by src/build/finish/finish-site.ts.
   const shown = Object.fromEntries(
     episode.sections.map((s) => [s.slug, episode.source.fragments.slice(...s.fragmentRange).flatMap((f) => tokens(f.text))]),
   );
@@ -59,7 +61,7 @@ export async function prepareEpisode(job: EpisodeJob, rules: readonly Correction
     format: episode.source.format,
     origin: episode.sections[0]!.origin,
     fragments: episode.source.fragments.length,
-    words: wordCount(episode),
+    words: episodeWords(episode),
     warnings: episode.warnings,
     counts,
     sections: episode.sections.map((s) => ({ slug: s.slug, title: s.title, start: s.start, end: s.end, summary: s.summary })),

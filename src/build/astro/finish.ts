@@ -1,12 +1,12 @@
 /**
- * The finishing pass (src/finishing/) as an Astro integration, for a plain `astro build`.
+ * The finishing pass (src/build/finish/) as an Astro integration, for a plain `astro build`.
  * `npm run build` renders in a child process and runs the pass itself once that process has
  * ended; the child says so here before Astro builds. A process-wide mark, since Astro loads this
  * module again (through Vite) for the config: the two copies share only the global object.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { finishSite } from '../finishing/finish-site.ts';
+import { finishSite } from '../finish/finish-site.ts';
 
 const DEFERRED = Symbol.for('transcript-site:finish-deferred');
 type Marked = typeof globalThis & { [DEFERRED]?: boolean };

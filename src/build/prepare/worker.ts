@@ -1,6 +1,6 @@
 /** A worker process that prepares the episodes it is sent, and exits when the pool disconnects (see pool.ts). */
-import { TranscriptError } from '../../src/domain/errors.ts';
-import { prepareEpisode } from './prepare.ts';
+import { TranscriptError } from '../../domain/errors.ts';
+import { prepareEpisode } from './prepare-episode.ts';
 import type { Job, Reply } from './pool.ts';
 
 // The pool disconnects a worker when it has nothing more to give it, and the channel also closes

@@ -9,7 +9,7 @@ import { remark } from 'remark';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkMdx from 'remark-mdx';
 import { mdxToMdast } from 'satteri';
-import { MDX_FEATURES } from '../../src/lib/mdx-syntax.ts';
+import { MDX_FEATURES } from './mdx-syntax.ts';
 import { COMPONENTS } from './mdast.ts';
 
 const writer = remark().use(remarkFrontmatter, ['yaml']).use(remarkMdx).freeze();

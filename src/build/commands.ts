@@ -1,5 +1,5 @@
 /**
- * The `transcript-site` command, run by scripts/cli.ts. `build` (what `npm run build` runs): transcripts in content/ →
+ * The `transcript-site` command, run by cli.ts. `build` (what `npm run build` runs): transcripts in content/ →
  * MDX → Astro → Pagefind → dist/.
  * The site is built into a temporary folder and swapped in only when every step succeeded, so a
  * failed build never damages the previous dist/.
@@ -7,26 +7,27 @@
 import { copyFile, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { TranscriptError } from '../../src/domain/errors.ts';
-import { loadSiteConfig } from '../../src/domain/site-config.ts';
-import { isChapters, parseChapters } from '../../src/domain/formats/chapters.ts';
-import { FORMAT_LIST, readerFor } from '../../src/domain/formats/index.ts';
-import { readJson } from '../../src/domain/formats/json.ts';
-import { isYtDlpInfo, parseYtDlpInfo } from '../../src/domain/formats/yt-dlp-info.ts';
-import { decodeText } from '../../src/domain/decode-text.ts';
-import { nameFile } from '../../src/domain/episode-files.ts';
-import { parseSidecar } from '../../src/domain/sidecar.ts';
-import { CORRECTIONS_FILE, parseCorrections } from '../../src/domain/corrections.ts';
-import { writeLlmsTxt } from './downloads.ts';
-import { checkSlugs, episodeOf, findEpisodes, loadCorrections, loadEpisode, wordCount } from './generate.ts';
-import { finishSite } from '../../src/finishing/finish-site.ts';
-import { prepareLibrary } from './prepare-library.ts';
-import { downloadsDir, wordsFile } from './prepare.ts';
-import { renderer as makeRenderer } from './render.ts';
-import { privateRoot, type PrivateRoot } from './private-root.ts';
+import { TranscriptError } from '../domain/errors.ts';
+import { loadSiteConfig } from '../domain/site-config.ts';
+import { isChapters, parseChapters } from '../domain/formats/chapters.ts';
+import { FORMAT_LIST, readerFor } from '../domain/formats/index.ts';
+import { readJson } from '../domain/formats/json.ts';
+import { isYtDlpInfo, parseYtDlpInfo } from '../domain/formats/yt-dlp-info.ts';
+import { decodeText } from '../domain/decode-text.ts';
+import { nameFile } from '../domain/episode-files.ts';
+import { parseSidecar } from '../domain/sidecar.ts';
+import { CORRECTIONS_FILE, parseCorrections } from '../domain/corrections.ts';
+import { writeLlmsTxt } from './prepare/downloads.ts';
+import { checkSlugs, episodeOf, findEpisodes, loadCorrections, loadEpisode } from './library/library.ts';
+import { episodeWords } from '../domain/reading.ts';
+import { finishSite } from './finish/finish-site.ts';
+import { prepareLibrary } from './prepare/prepare-library.ts';
+import { downloadsDir, wordsFile } from './prepare/prepare-episode.ts';
+import { renderer as makeRenderer } from './render/render.ts';
+import { privateRoot, type PrivateRoot } from './render/private-root.ts';
 import { devServer } from './dev.ts';
 import { report, reported } from './progress.ts';
-import { EpisodeCache, codeVersion } from './episode-cache.ts';
+import { EpisodeCache, codeVersion } from './prepare/episode-cache.ts';
 import { removeLater, removeLeftovers } from './processes.ts';
 
 const HELP = `transcript-site: turn transcripts into a searchable, linkable static site.
@@ -117,7 +118,7 @@ async function check(files: string[]): Promise<number> {
         warnings++;
         console.log(`${w.file}${w.line ? `:${w.line}` : ''}: warning: ${w.message}`);
       }
-      console.log(`${name}: ok (${readerFor(episode.source.format).name}, ${episode.sections.length} sections, ${episode.source.fragments.length} fragments, ${wordCount(episode)} words)`);
+      console.log(`${name}: ok (${readerFor(episode.source.format).name}, ${episode.sections.length} sections, ${episode.source.fragments.length} fragments, ${episodeWords(episode)} words)`);
     } catch (error) {
       if (!(error instanceof TranscriptError)) throw error;
       errors++;

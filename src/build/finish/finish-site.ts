@@ -5,7 +5,7 @@
  * would double the peak); a plain `astro build` runs it in `astro:build:done`, without the word
  * check, whose expected words only `npm run build` prepares.
  * - each page's Content-Security-Policy keeps only the hashes of that page's own inline code
- *   (src/finishing/csp-per-page.ts explains why);
+ *   (src/build/finish/csp-per-page.ts explains why);
  * - "nothing lost", the last word: every section page shows the words of its transcript, in order,
  *   as prepared in `words.json` per episode. It sees what a reader sees, so it also catches anything
  *   the Markdown renderer might have rewritten or swallowed;
@@ -14,7 +14,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { tokens } from '../domain/invariants.ts';
+import { tokens } from '../../domain/invariants.ts';
 import { tightenPolicy } from './csp-per-page.ts';
 import { openIndex } from './pagefind-index.ts';
 

@@ -4,7 +4,7 @@
  * explicitly rather than through a build-time define or the environment.
  */
 import type { Plugin } from 'vite';
-import type { SiteConfig } from '../domain/site-config.ts';
+import type { SiteConfig } from '../../domain/site-config.ts';
 
 export const SITE_CONFIG_MODULE = 'virtual:transcript-site/config';
 const RESOLVED = `\0${SITE_CONFIG_MODULE}`;

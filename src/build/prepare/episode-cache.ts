@@ -14,11 +14,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ruleOccurs, type CorrectionRule } from '../../src/domain/corrections.ts';
+import { ruleOccurs, type CorrectionRule } from '../../domain/corrections.ts';
 import type { SiteUrls } from './downloads.ts';
-import { sidecarChapters, type EpisodeJob } from './generate.ts';
-import type { EpisodeSummary } from './prepare.ts';
-import { removeLeftovers } from './processes.ts';
+import { sidecarChapters, type EpisodeJob } from '../library/library.ts';
+import type { EpisodeSummary } from './prepare-episode.ts';
+import { removeLeftovers } from '../processes.ts';
 
 /** Bump when the layout of an entry changes. */
 const LAYOUT = 1;
@@ -57,7 +57,7 @@ const sha256 = (data: string | Buffer) => createHash('sha256').update(data).dige
  */
 export async function codeVersion(root: string): Promise<string> {
   const hash = createHash('sha256').update(`layout ${LAYOUT}\n`);
-  for (const dir of ['src/domain', 'src/lib', 'scripts/lib']) {
+  for (const dir of ['src/domain', 'src/contract', 'src/build']) {
     const files = (await readdir(path.join(root, dir), { recursive: true })).filter((f) => f.endsWith('.ts')).sort();
     for (const f of files) hash.update(`${dir}/${f}\n`).update(await readFile(path.join(root, dir, f)));
   }

@@ -1,12 +1,12 @@
 /**
- * Renders the site with Astro in a child process (why: see src/finishing/finish-site.ts).
+ * Renders the site with Astro in a child process (why: see src/build/finish/finish-site.ts).
  * The parent passes what the child needs over the IPC channel.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { TranscriptError } from '../../src/domain/errors.ts';
-import { deferFinishing } from '../../src/integrations/finish.ts';
-import { LEAN_HEAP } from './pool.ts';
+import { TranscriptError } from '../../domain/errors.ts';
+import { deferFinishing } from '../astro/finish.ts';
+import { LEAN_HEAP } from '../prepare/pool.ts';
 
 export interface RenderJob {
   /** The build's private root (private-root.ts). */
@@ -76,9 +76,9 @@ export function renderer(root: string): Renderer {
 
 /** The child: load Astro now, run its build with our integrations when the job arrives. */
 async function main(job: Promise<RenderJob>): Promise<void> {
-  const [{ build }, { sitemapFor }] = await Promise.all([import('astro'), import('../../astro.config.mjs')]);
+  const [{ build }, { sitemapFor }] = await Promise.all([import('astro'), import('../../../astro.config.mjs')]);
   const { root, publicDir, outDir, base, site, sitemap, verbose } = await job;
-  // This process only renders; the CLI finishes the site (src/integrations/finish.ts) afterwards.
+  // This process only renders; the CLI finishes the site (src/build/astro/finish.ts) afterwards.
   deferFinishing();
   await build({
     root,

@@ -1,12 +1,12 @@
 /** The mdast trees (frontmatter + body) of an episode's overview and section pages. */
 import type { Root, RootContent } from 'mdast';
 import { stringify as toYaml } from 'yaml';
-import type { Episode, KeyPoint, Paragraph, Section } from '../../src/domain/types.ts';
-import { episodeEnd } from '../../src/domain/episode-end.ts';
-import { tokenCount } from '../../src/domain/invariants.ts';
-import { readingMinutes } from '../../src/domain/reading.ts';
-import type { EpisodeFrontmatter, SectionFrontmatter } from '../../src/lib/frontmatter.ts';
-import { sentenceSpans } from '../../src/domain/nlp.ts';
+import type { Episode, KeyPoint, Paragraph, Section } from '../domain/types.ts';
+import { episodeEnd } from '../domain/episode-end.ts';
+import { tokenCount } from '../domain/invariants.ts';
+import { episodeWords, readingMinutes } from '../domain/reading.ts';
+import type { EpisodeFrontmatter, SectionFrontmatter } from './frontmatter.ts';
+import { sentenceSpans } from '../domain/nlp.ts';
 import { element, heading, inline, paragraph, text } from './mdast.ts';
 import type { PhrasingContent } from 'mdast';
 
@@ -33,7 +33,7 @@ function keyPointList(points: readonly KeyPoint[], linkSections: boolean): RootC
 
 export function overviewTree(episode: Episode): Root {
   const { source } = episode;
-  const words = source.fragments.reduce((n, f) => n + tokenCount(f.text), 0);
+  const words = episodeWords(episode);
   const body: RootContent[] = [];
   if (source.summary.length) {
     body.push(heading(2, 'Summary'), element('Ai', {}, source.summary.map((p) => paragraph(text(p)))));

@@ -14,7 +14,7 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { removeLater, removeLeftovers } from './processes.ts';
+import { removeLater, removeLeftovers } from '../processes.ts';
 
 /** What Astro reads from the project besides public/. */
 const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'transcript-site.yml', 'src'];

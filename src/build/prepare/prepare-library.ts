@@ -5,12 +5,12 @@
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { CorrectionRule } from '../../src/domain/corrections.ts';
+import type { CorrectionRule } from '../../domain/corrections.ts';
 import type { SiteUrls } from './downloads.ts';
 import type { EpisodeCache } from './episode-cache.ts';
-import type { EpisodeJob } from './generate.ts';
+import type { EpisodeJob } from '../library/library.ts';
 import { prepareAll } from './pool.ts';
-import type { EpisodeSummary } from './prepare.ts';
+import type { EpisodeSummary } from './prepare-episode.ts';
 
 export interface LibraryJob {
   jobs: readonly EpisodeJob[];

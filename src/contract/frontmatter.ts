@@ -1,5 +1,5 @@
 /**
- * What the MDX writer (scripts/lib/mdx-pages.ts, generate.ts) puts in each generated file and what
+ * What the MDX writer (mdx-pages.ts, write-episode.ts) puts in each generated file and what
  * the content collections (src/content.config.ts) read back: one definition, so the two cannot
  * drift apart. The writer's objects are typed by these schemas' input types.
  */
@@ -42,7 +42,7 @@ export const sectionFrontmatter = z.object({
   readingMinutes: z.number(),
 });
 
-/** What pages need besides the MDX (`<slug>/timeline.json`): see timelineData in generate.ts. */
+/** What pages need besides the MDX (`<slug>/timeline.json`): see timelineData in write-episode.ts. */
 export const timeline = z.object({
   episode: z.string(),
   speakers: z.array(z.string()),

@@ -9,11 +9,11 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { CorrectionRule } from '../../src/domain/corrections.ts';
-import { TranscriptError } from '../../src/domain/errors.ts';
+import type { CorrectionRule } from '../../domain/corrections.ts';
+import { TranscriptError } from '../../domain/errors.ts';
 import type { SiteUrls } from './downloads.ts';
-import type { EpisodeJob } from './generate.ts';
-import type { EpisodeSummary, Prepared } from './prepare.ts';
+import type { EpisodeJob } from '../library/library.ts';
+import type { EpisodeSummary, Prepared } from './prepare-episode.ts';
 
 export interface Job { index: number; episode: EpisodeJob; rules: CorrectionRule[]; generated: string; urls: SiteUrls }
 export type Reply =

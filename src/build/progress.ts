@@ -4,9 +4,9 @@
  * starts it so), also sends it as it is, so no one parses the printed lines.
  */
 import path from 'node:path';
-import { finishLine, type FinishStep } from '../../src/finishing/finish-site.ts';
-import { readerFor } from '../../src/domain/formats/index.ts';
-import type { EpisodeSummary } from './prepare.ts';
+import { finishLine, type FinishStep } from './finish/finish-site.ts';
+import { readerFor } from '../domain/formats/index.ts';
+import type { EpisodeSummary } from './prepare/prepare-episode.ts';
 
 export type Progress =
   | { type: 'orphan'; file: string }

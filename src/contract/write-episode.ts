@@ -1,0 +1,57 @@
+/**
+ * The page contract's writer: one episode's generated files (the overview's and each section's
+ * MDX, and timeline.json), in the shape src/contract/frontmatter.ts defines for their readers.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Episode } from '../domain/types.ts';
+import type { Timeline } from './frontmatter.ts';
+import { overviewTree, sectionTree } from './mdx-pages.ts';
+import { serializeMdx } from './mdx-serialize.ts';
+
+/**
+ * What pages need besides the MDX: every paragraph's start (for the moment resolver), every
+ * speaker turn's first words (for the section contents) and the speakers' names (paragraphs
+ * refer to them by index). Data, rendered by Astro with escaping.
+ */
+export function timelineData(episode: Episode): Timeline {
+  const speakers = speakerList(episode);
+  return {
+    episode: episode.slug,
+    speakers,
+    corrections: episode.corrections,
+    sections: episode.sections.map((s) => ({
+      section: s.slug,
+      paragraphs: s.paragraphs.map((p) => [p.time, p.id] as const),
+      turns: s.paragraphs.filter((p, i) => p.turn || i === 0).map((p) => [p.time, p.id, firstWords(p.text)] as const),
+      speakers: [...new Set(s.paragraphs.flatMap((p) => (p.speaker ? [p.speaker] : [])))],
+    })),
+  };
+}
+
+export function speakerList(episode: Episode): string[] {
+  return [...new Set(episode.sections.flatMap((s) => s.paragraphs.flatMap((p) => (p.speaker ? [p.speaker] : []))))];
+}
+
+function firstWords(text: string, count = 6): string {
+  const words = text.split(/\s+/);
+  return words.length > count ? `${words.slice(0, count).join(' ')}…` : text;
+}
+
+/** Write one episode's MDX and timeline into `outDir/<slug>/`. */
+export async function writeEpisodeMdx(episode: Episode, outDir: string): Promise<number> {
+  const dir = path.join(outDir, episode.slug);
+  const timeline = timelineData(episode);
+  const files: Array<[string, string]> = [
+    [path.join(dir, 'index.mdx'), serializeMdx(overviewTree(episode), `${episode.slug} overview`)],
+    [path.join(dir, 'timeline.json'), `${JSON.stringify(timeline)}\n`],
+  ];
+  for (const section of episode.sections) {
+    const name = `${String(section.index + 1).padStart(2, '0')}-${section.slug}.mdx`;
+    files.push([path.join(dir, 'sections', name), serializeMdx(sectionTree(episode, section, timeline.speakers), `${episode.slug}/${section.slug}`)]);
+  }
+  // Written together: one after another, each small write waits its turn in the I/O threads.
+  await mkdir(path.join(dir, 'sections'), { recursive: true });
+  await Promise.all(files.map(([file, text]) => writeFile(file, text)));
+  return episode.sections.length + 1;
+}
