@@ -1,7 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { fileURLToPath } from 'node:url';
 import { loadSiteConfig } from './src/domain/site-config.ts';
@@ -49,8 +48,6 @@ export default defineConfig({
   integrations: [
     themeInit(),
     mdx(),
-    // Needs a site URL; the resolver and search pages are not content.
-    ...(config.site ? [sitemapFor()] : []),
     // Each page's CSP trimmed to its own inline code, then the Pagefind index (src/build/astro/finish.ts).
     finish(),
   ],
@@ -63,6 +60,9 @@ export default defineConfig({
       // every page's CSP, which would cost more bytes than the scripts themselves.
       assetsInlineLimit: 0,
       rollupOptions: {
+        // Assets named by their content alone: a stylesheet is then one file whichever render
+        // (a shard, the site-wide pages) bundled it first, and readers fetch it once.
+        output: { assetFileNames: '_astro/[hash][extname]' },
         // Every .mdx entry triggers this known, harmless Rolldown warning (withastro/astro#18087).
         onwarn(warning, warn) {
           if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
@@ -72,7 +72,3 @@ export default defineConfig({
     },
   },
 });
-
-export function sitemapFor() {
-  return sitemap({ filter: (page) => !/\/(at|search)\/$/.test(page) });
-}

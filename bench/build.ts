@@ -70,10 +70,11 @@ export async function timedBuild(root: string, content: string, out: string, col
     if (!found) throw new Error(`the build sent no "${type}" event; did its progress change?\n${run.log.slice(-2000)}`);
     return found as { progress: Extract<Progress, { type: T }>; atMs: number };
   };
+  const all = <T extends Progress['type']>(type: T) => run.events.filter((m) => m.progress.type === type).map((m) => m.progress as Extract<Progress, { type: T }>);
   const parseS = event('prepared').progress.seconds;
-  const astroS = event('astro-done').progress.seconds;
-  const pagefindS = event('indexed').progress.seconds;
-  const afterAstroS = (event('built').atMs - event('indexed').atMs) / 1000;
+  const astroS = all('shard').reduce((n, e) => n + (e.astroSeconds ?? 0), 0) + event('site').progress.seconds;
+  const pagefindS = all('shard').reduce((n, e) => n + (e.finishSeconds ?? 0), 0) + all('group').reduce((n, e) => n + (e.writeSeconds ?? 0), 0);
+  const afterAstroS = event('joined').progress.seconds - event('site').progress.seconds;
   return {
     wallS: run.wallS,
     parseS,

@@ -18,6 +18,7 @@ import { segmentationScores, type Scores } from '../src/domain/topics/metrics.ts
 import { topicSections } from '../src/domain/topics/sections.ts';
 import type { Fragment } from '../src/domain/types.ts';
 import { prepareEpisode } from '../src/build/prepare/prepare-episode.ts';
+import { readInputs, readLibrary } from '../src/build/library/library.ts';
 import { summarize, type Summary } from './stats.ts';
 
 export interface SegmentationCase {
@@ -144,11 +145,13 @@ export async function chapterCost(root: string, runs: number): Promise<ChapterCo
     const meta = lines.findIndex((l) => / words · ~\d+ min read/.test(l));
     const disclaimer = lines.findIndex((l) => l.startsWith('AI-generated from the transcript.'));
     writeFileSync(path.join(dir, 'hour.youtldr.txt'), [...lines.slice(0, meta + 1), ...lines.slice(disclaimer + 1)].join('\n'));
-    const urls = { base: '/', site: undefined, title: 'Bench', description: 'Bench' };
+    const urls = { base: '/' };
     const time = async (mode: 'topics' | 'parts') => {
       writeFileSync(path.join(dir, 'hour.yml'), `autoSections: ${mode}\n`);
       const started = performance.now();
-      await prepareEpisode({ dir, name: 'hour', transcript: 'hour.youtldr.txt', sidecar: 'hour.yml', skipped: [] }, [], path.join(dir, 'generated'), urls);
+      const library = await readLibrary(dir, 'en');
+      const { inputs } = await readInputs(dir, library.episodes[0]!);
+      await prepareEpisode(inputs, [], path.join(dir, 'generated'), urls);
       return performance.now() - started;
     };
     // Two rounds to warm up (the language model, V8's code), then the measured ones.

@@ -25,8 +25,8 @@ before(() => {
 describe('the build of the bundled episode', () => {
   it('reports progress: the episode parsed, then the site built', () => {
     assert.match(site.stdout, /parsed openai-chief-scientist\.youtldr\.txt: YouTLDR text export, 7 sections, 1845 fragments, 13084 words, 0 warnings/);
-    assert.match(site.stdout, /astro: rendering pages…[\s\S]*astro: done[\s\S]*check: every transcript word is on its page \(13084 words, 1 episodes\)[\s\S]*pagefind: indexed \d+ pages/);
-    assert.match(site.stdout, /built 1 episode\(s\), 12 pages, [\d.]+ MB into .* in [\d.]+ s/);
+    assert.match(site.stdout, /shard s: 1 episode\(s\) rendered in [\d.]+ s, finished in [\d.]+ s \(every transcript word on its page: 13084\)[\s\S]*search index g: 8 pages[\s\S]*check: every transcript word is on its page \(13084 words, 1 episodes\)[\s\S]*site-wide pages: 3 rendered/);
+    assert.match(site.stdout, /built 1 episode\(s\), 12 pages, \d+ files, [\d.]+ MB into .* in [\d.]+ s/);
   });
 
   it('writes the library, the overview and 7 section pages', () => {
@@ -98,9 +98,15 @@ describe('the build of the bundled episode', () => {
   });
 
   it('writes the Pagefind bundle, indexing the overview and section pages only', () => {
-    const bundle = path.join(site.out, 'pagefind');
-    for (const f of ['pagefind.js', 'pagefind-highlight.js', 'pagefind-worker.js', 'pagefind-entry.json']) assert.ok(existsSync(path.join(bundle, f)), f);
-    for (const f of ['pagefind-ui.js', 'pagefind-component-ui.js', 'pagefind-modular-ui.css']) assert.ok(!existsSync(path.join(bundle, f)), `${f} is not shipped`);
+    const search = path.join(site.out, 'pagefind');
+    // One library, one index (its group), listed for the browser; Pagefind's code once, beside it.
+    assert.deepEqual(JSON.parse(readFileSync(path.join(search, 'bundles.json'), 'utf8')), { bundles: ['g'] });
+    for (const f of ['pagefind.js', 'pagefind-highlight.js']) assert.ok(existsSync(path.join(search, f)), f);
+    const bundle = path.join(search, 'g');
+    for (const f of ['pagefind-entry.json', 'wasm.en.pagefind']) assert.ok(existsSync(path.join(bundle, f)), f);
+    for (const f of ['pagefind-ui.js', 'pagefind-component-ui.js', 'pagefind-modular-ui.css', 'pagefind-worker.js', 'pagefind.js']) {
+      assert.ok(!existsSync(path.join(bundle, f)) && !existsSync(path.join(search, f === 'pagefind.js' ? 'none' : f)), `${f} is not shipped`);
+    }
     const entry = JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8'));
     const counts = Object.values(entry.languages as Record<string, { page_count: number }>).map((l) => l.page_count);
     assert.deepEqual(counts, [8]);
@@ -131,7 +137,6 @@ describe('the build of the bundled episode', () => {
     assert.deepEqual(links, ['transcript.txt', 'transcript.md', 'captions.vtt', 'captions.srt', 'transcript.json', 'chapters.json', 'youtube-chapters.txt'].map((f) => `/${slug}/${f}`));
     for (const l of links) assert.ok(existsSync(path.join(site.out, l!)), l!);
     assert.match(readFileSync(path.join(site.out, 'llms.txt'), 'utf8'), /^# Transcript Site\n/);
-    assert.match(site.stdout, /downloads: wrote 8 files/);
   });
 
   it('marks the quoted words where they were said', () => {

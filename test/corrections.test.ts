@@ -69,7 +69,7 @@ describe('a build with corrections', () => {
     assert.match(site.stdout, /corrections: "the open team" → "the OpenAI team": 1 replacement\(s\)/);
     assert.match(site.stdout, /warning: .*corrections\.yml:6: the correction "Nobody Said This" → "x" matched nothing/);
     assert.match(site.stdout, /warning: .*corrections\.yml:8: the correction "Akopi" → "never" matched nothing/);
-    assert.match(site.stdout, /check: every transcript word is on its page \(13085 words/);
+    assert.match(site.stdout, /check: every transcript word is on its page \(13085 words, 1 episodes\)/);
   });
 
   it('shows the corrected words, keeping the original in a tooltip and a <del>', () => {

@@ -93,7 +93,7 @@ describe('npm run dev', () => {
     const fixed = build(content, out);
     assert.equal(fixed.code, 0, fixed.stderr);
     assert.match(readFileSync(path.join(out, 'ten', 'index.html'), 'utf8'), /Ten Things/);
-    assert.match(readFileSync(path.join(out, 'pagefind', 'pagefind-entry.json'), 'utf8'), /"page_count"/);
+    assert.match(readFileSync(path.join(out, 'pagefind', 'g', 'pagefind-entry.json'), 'utf8'), /"page_count"/);
   });
 
   it('says on the search page that search needs a build', { skip: browserSkipReason() }, async () => {

@@ -36,10 +36,10 @@ describe('clear errors for bad input: file:line: message, how to fix it, exit 1,
     ['truncated.txt', text.slice(0, text.indexOf('0:07\n') + 5), /truncated\.txt:\d+: timestamp 0:07 has no text after it/],
     ['cut.vtt', 'WEBVTT\n\n00:01.000 --> 00:02.000\nhello\n\n00:03.000 --> 00:04.000\n', /cut\.vtt:6: warning: the cue at 3 s has no text; skipped\n.*cut\.vtt: ok \(WebVTT, 1 sections, 1 fragments, 1 words\)/],
     ['backwards.txt', text.replace('\n0:09\n', '\n0:02\n'), /backwards\.txt:\d+: timestamp 0:02 goes back in time/],
-    ['backwards.vtt', 'WEBVTT\n\n00:05.000 --> 00:06.000\na\n\n00:01.000 --> 00:02.000\nb\n', /backwards\.vtt:7: a cue starts at 1 s, before the cue above it/],
+    ['cues-backwards.vtt', 'WEBVTT\n\n00:05.000 --> 00:06.000\na\n\n00:01.000 --> 00:02.000\nb\n', /cues-backwards\.vtt:7: a cue starts at 1 s, before the cue above it/],
     ['overlap.txt', text.replace('1:53-11:21', '1:40-11:21'), /overlap\.txt:\d+: section "Timelines and Benchmarks" starts at 1:40, inside "Intro and Background"/],
     ['inverted.txt', text.replace('47:57-51:53', '47:57-40:00'), /inverted\.txt:\d+: section "OpenAI Internal Culture" ends \(40:00\) before it starts/],
-    ['outside.txt', text.replace('51:53-58:43', '51:53-99:00'), /outside\.txt:\d+: section "Quickfire and Societal Impact" ends at 99:00, more than a minute after/],
+    ['outside.txt', text.replace('51:53-58:43', '51:53-99:00'), /outside\.txt:\d+: section "Quickfire and Societal Impact" ends at 1:39:00, more than a minute after/],
     ['badtag.txt', text.replace('\nwatch\n', '\nmust-watch\n'), /badtag\.txt:28: section tag "must-watch" is neither "watch" nor "optional"/],
     ['notjson.json', '{ "segments": [ }', /notjson\.json:1: not valid JSON \(ValueExpected\)/],
     ["nosegments.json", "{ \"version\": \"1.0.0\" }", /nosegments\.json:1: not a transcript in a format this site reads\n  hint: the formats read/],
@@ -50,7 +50,7 @@ describe('clear errors for bad input: file:line: message, how to fix it, exit 1,
     ['order.json', '{ "segments": [\n  { "startTime": 0, "body": "" },\n  { "startTime": 5, "body": "a" },\n  { "startTime": 1, "body": "b" }\n] }', /order\.json:4: segment 2 starts at 1 s, before the one above it/],
     ['noheader.vtt', '00:01.000 --> 00:02.000\nhi\n', /noheader\.vtt:1: a WebVTT file must start with the line "WEBVTT"/],
     ['badtime.vtt', 'WEBVTT\n\n00:01.000 --> 00:0x.000\nhi\n', /badtime\.vtt:3: .*invalid/],
-    ['badtime.srt', '1\n00:00:01,000 --> 00:00:0x,000\nhi\n', /badtime\.srt:2: .*invalid/],
+    ['badtime-srt.srt', '1\n00:00:01,000 --> 00:00:0x,000\nhi\n', /badtime-srt\.srt:2: .*invalid/],
     ['badsidecar.yml', 'title: x\nsubtitle: y\n', /badsidecar\.yml:2: unknown key "subtitle"/],
     ['badvalue.yml', 'sections:\n  - start: 0\n    title: A\n    tag: maybe\n', /badvalue\.yml:4: sections\.0\.tag: must be "watch" or "optional"/],
   ];
@@ -80,6 +80,20 @@ describe('clear errors for bad input: file:line: message, how to fix it, exit 1,
     assert.match(result.stdout, /ep\.txt:7: warning: the metadata says 13000 words but the fragments hold 13171/);
     assert.match(result.stdout, /ep\.txt:78: warning: quote not found in the transcript, shown unlinked: "We are selling all of our compute/);
     assert.match(result.stdout, /ep\.txt:\d+: warning: two sections are titled "Quickfire and Societal Impact"; the second gets the address …\/quickfire-and-societal-impact-1\//);
+  });
+
+  it('check and build group files by one rule: talk.vtt beside talk.srt is one episode with two transcripts, for both', () => {
+    const content = path.join(tempDir('two'), 'content');
+    mkdirSync(content);
+    writeFileSync(path.join(content, 'talk.vtt'), 'WEBVTT\n\n00:01.000 --> 00:02.000\nHello there.\n');
+    writeFileSync(path.join(content, 'talk.srt'), '1\n00:00:01,000 --> 00:00:02,000\nHello there.\n');
+    const checked = check(path.join(content, 'talk.vtt'), path.join(content, 'talk.srt'));
+    const built = build(content, path.join(path.dirname(content), 'dist'));
+    assert.equal(checked.code, 1);
+    assert.equal(built.code, 1);
+    const problem = /talk\.vtt: is a second transcript of the episode "talk" \(talk\.srt is one too\)/;
+    assert.match(checked.stdout, problem);
+    assert.match(built.stderr, problem);
   });
 
   it('two episodes that would share a slug stop the build, naming both files', () => {

@@ -100,7 +100,7 @@ describe('a library of mixed formats', () => {
     const html = readFileSync(path.join(site.out, 'chief-scientist', 'index.html'), 'utf8');
     const urls = [...html.matchAll(/(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1]!);
     assert.ok(urls.length > 10 && urls.every((u) => u.startsWith('/sub/')), urls.filter((u) => !u.startsWith('/sub/')).join());
-    assert.match(readFileSync(path.join(site.out, 'pagefind', 'pagefind-entry.json'), 'utf8'), /"languages"/);
+    assert.match(readFileSync(path.join(site.out, 'pagefind', 'g', 'pagefind-entry.json'), 'utf8'), /"languages"/);
   });
 });
 

@@ -110,9 +110,12 @@ describe('site config', () => {
   it('has defaults and validates every key by name', () => {
     assert.deepEqual(parseSiteConfig('', 'transcript-site.yml'), {
       title: 'Transcript Site', description: 'Transcripts you can browse, search and link to the moment.', base: '/', language: 'en', themeColor: '#1d4ed8',
+      // The rule's own sizes (src/domain/shard-sizes.ts), documented in the README.
+      shardSize: 100, indexSize: 300,
     });
     assert.equal(error(() => parseSiteConfig('theme: dark\n', 'transcript-site.yml')).format(),
-      'transcript-site.yml:1: unknown key "theme"\n  hint: allowed here: title, description, site, base, language, themeColor');
+      'transcript-site.yml:1: unknown key "theme"\n  hint: allowed here: title, description, site, base, language, themeColor, shardSize, indexSize');
+    assert.match(error(() => parseSiteConfig('shardSize: 0\n', 'transcript-site.yml')).message, /^shardSize: /);
     assert.match(error(() => parseSiteConfig('base: podcast\n', 'transcript-site.yml')).message, /^base: must start and end with "\/"/);
     assert.match(error(() => parseSiteConfig('site: example.com\n', 'transcript-site.yml')).message, /^site: must be an http\(s\) URL/);
     assert.match(error(() => parseSiteConfig('themeColor: blue\n', 'transcript-site.yml')).message, /^themeColor: must be a colour/);

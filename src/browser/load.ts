@@ -2,7 +2,7 @@
  * Loads a module by adding a <script type="module">, not by `import()`: Vite wraps every dynamic
  * import in a preload helper that would be one more request on every page.
  */
-import { loadPagefind, type Pagefind } from './search/engine';
+import { downloadPagefind, type Pagefind } from './search/engine';
 import type { SearchApi } from './search/modal';
 
 const loading = new Map<string, Promise<void>>();
@@ -57,9 +57,10 @@ export function loadSearch(src: string, styles?: string): Promise<Search> {
       document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: styles }));
     }
     const ui = loadScript(src);
-    const engine = loadPagefind();
+    const downloads = downloadPagefind();
     await ui;
-    return { api: (window as unknown as { transcriptSiteSearch: SearchApi }).transcriptSiteSearch, engine };
+    const api = (window as unknown as { transcriptSiteSearch: SearchApi }).transcriptSiteSearch;
+    return { api, engine: api.setUp(downloads) };
   })();
   return search;
 }

@@ -1,34 +1,28 @@
 /**
- * The `transcript-site` command, run by cli.ts. `build` (what `npm run build` runs): transcripts in content/ →
- * MDX → Astro → Pagefind → dist/.
+ * The `transcript-site` command, run by cli.ts. `build` (what `npm run build` runs): transcripts in
+ * content/ → MDX → Astro, shard by shard → Pagefind → dist/. `build --shard K/N` and `join` split
+ * the same work over machines.
  * The site is built into a temporary folder and swapped in only when every step succeeded, so a
  * failed build never damages the previous dist/.
  */
-import { copyFile, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TranscriptError } from '../domain/errors.ts';
-import { loadSiteConfig } from '../domain/site-config.ts';
-import { isChapters, parseChapters } from '../domain/formats/chapters.ts';
-import { FORMAT_LIST, readerFor } from '../domain/formats/index.ts';
-import { readJson } from '../domain/formats/json.ts';
-import { isYtDlpInfo, parseYtDlpInfo } from '../domain/formats/yt-dlp-info.ts';
-import { decodeText } from '../domain/decode-text.ts';
-import { nameFile } from '../domain/episode-files.ts';
-import { parseSidecar } from '../domain/sidecar.ts';
-import { CORRECTIONS_FILE, parseCorrections } from '../domain/corrections.ts';
-import { writeLlmsTxt } from './prepare/downloads.ts';
-import { checkSlugs, episodeOf, findEpisodes, loadCorrections, loadEpisode } from './library/library.ts';
-import { episodeWords } from '../domain/reading.ts';
-import { finishSite } from './finish/finish-site.ts';
-import { prepareLibrary } from './prepare/prepare-library.ts';
-import { downloadsDir, wordsFile } from './prepare/prepare-episode.ts';
-import { renderer as makeRenderer } from './render/render.ts';
-import { privateRoot, type PrivateRoot } from './render/private-root.ts';
+import { FolderCache, filesBelow, sha256 } from './cache/folder-cache.ts';
+import { codeHash, PAGE_CODE, PREPARE_CODE } from './cache/code-version.ts';
+import { check } from './check.ts';
 import { devServer } from './dev.ts';
-import { report, reported } from './progress.ts';
-import { EpisodeCache, codeVersion } from './prepare/episode-cache.ts';
+import { readInputs, readLibrary, shown, type Library } from './library/library.ts';
+import { EpisodeCache } from './prepare/episode-cache.ts';
 import { removeLater, removeLeftovers } from './processes.ts';
+import { report, reported } from './progress.ts';
+import { scratch as makeScratch, type Scratch } from './render/private-root.ts';
+import { resolveSettings, type Settings } from './settings.ts';
+import { buildPart, type Caches } from './shards/build-part.ts';
+import { joinParts, type Part } from './shards/join.ts';
+import { MANIFEST, PART_FORMAT, readManifest, type PartManifest } from './shards/manifest.ts';
+import { groupsOfPart, planShards } from './shards/plan.ts';
 
 const HELP = `transcript-site: turn transcripts into a searchable, linkable static site.
 
@@ -36,6 +30,10 @@ Usage:
   transcript-site build [options]     build the site (same as: npm run build -- [options])
   transcript-site dev [options]       serve the site while you edit it (same as: npm run dev)
   transcript-site check FILE…         parse and validate transcripts and sidecars without building
+  transcript-site build --shard K/N --out DIR
+                                      build part K of N of the site on one machine (see join)
+  transcript-site join --out DIST DIR…
+                                      put the N parts together into the site
   transcript-site --help              show this help
 
 Build options:
@@ -43,9 +41,17 @@ Build options:
   --out DIR       where the site is written (default: dist)
   --base PATH     serve the site under this path, e.g. /podcast/ (default: from transcript-site.yml, or /)
   --site URL      the site's public URL, for canonical links, sitemap and RSS (default: from transcript-site.yml)
-  --no-cache      prepare every episode afresh (by default, episodes unchanged since the last
-                  build come from node_modules/.cache/transcript-site/episodes)
+  --shard K/N     build only part K of N (for a build split over N machines); --out gets the part
+  --shard-size N  episodes one Astro process renders at most (default: shardSize in
+                  transcript-site.yml, else 100)
+  --index-size N  episodes one search index holds at most (default: indexSize, else 300)
+  --no-cache      prepare and render everything afresh (by default, what is unchanged since the
+                  last build comes from node_modules/.cache/transcript-site)
   --cache-dir DIR keep that cache somewhere else
+  --verbose       show Astro's own messages while it renders
+
+Join options:
+  --out DIR       where the site is written (default: dist)
   --verbose       show Astro's own messages while it renders
 
 Dev options:
@@ -66,67 +72,14 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return command === undefined ? 1 : 0;
   }
-  if (command === 'check') return check(rest);
+  if (command === 'check') return check(rest, resolveSettings(root, {}).language);
   if (command === 'dev') return devCommand(rest);
+  if (command === 'join') return joinCommand(rest);
   if (command !== 'build') {
     console.error(`error: unknown command "${command}"\n\n${HELP}`);
     return 1;
   }
-  return buildSite(rest);
-}
-
-/** Parse every file given (transcripts and sidecars); report every problem; exit 1 on errors. */
-async function check(files: string[]): Promise<number> {
-  if (files.length === 0) {
-    console.error('error: name the files to check, e.g. transcript-site check content/*');
-    return 1;
-  }
-  let errors = 0;
-  let warnings = 0;
-  for (const file of files) {
-    const name = path.relative(process.cwd(), path.resolve(file)) || file;
-    try {
-      const text = () => readFile(file).then((bytes) => decodeText(bytes, name));
-      const role = path.basename(file) === CORRECTIONS_FILE ? 'corrections' : nameFile(path.basename(file)).role;
-      if (role === 'corrections') {
-        console.log(`${name}: ok (${parseCorrections(await text(), name).length} corrections)`);
-        continue;
-      }
-      if (role === 'sidecar') {
-        parseSidecar(await text(), name);
-        console.log(`${name}: ok (sidecar)`);
-        continue;
-      }
-      if (role === 'metadata' || role === 'chapters' || (role === 'transcript' && file.endsWith('.json'))) {
-        // Metadata and chapters are recognised by what they hold, whatever their name.
-        const json = readJson(await text(), name);
-        if (isYtDlpInfo(json.data) || role === 'metadata') {
-          const info = parseYtDlpInfo(json, name);
-          console.log(`${name}: ok (yt-dlp metadata${info.title ? `: "${info.title}"` : ''}, ${info.chapters?.length ?? 0} chapters)`);
-          continue;
-        }
-        if (isChapters(json.data) || role === 'chapters') {
-          console.log(`${name}: ok (chapters, ${parseChapters(json, name).length} listed)`);
-          continue;
-        }
-      }
-      if (role !== 'transcript') {
-        throw new TranscriptError(name, undefined, 'not a transcript in a format this site reads', `the formats read, and how each starts:\n    ${FORMAT_LIST}`);
-      }
-      const episode = await loadEpisode(await episodeOf(file));
-      for (const w of episode.warnings) {
-        warnings++;
-        console.log(`${w.file}${w.line ? `:${w.line}` : ''}: warning: ${w.message}`);
-      }
-      console.log(`${name}: ok (${readerFor(episode.source.format).name}, ${episode.sections.length} sections, ${episode.source.fragments.length} fragments, ${episodeWords(episode)} words)`);
-    } catch (error) {
-      if (!(error instanceof TranscriptError)) throw error;
-      errors++;
-      console.log(error.format());
-    }
-  }
-  console.log(`${files.length} file(s) checked: ${errors} with errors, ${warnings} warning(s)`);
-  return errors > 0 ? 1 : 0;
+  return buildCommand(rest);
 }
 
 /** A mistake on the command line: said in one line with the help, never as a stack trace. */
@@ -150,6 +103,9 @@ function buildOptions(args: string[]) {
         out: { type: 'string', default: 'dist' },
         base: { type: 'string' },
         site: { type: 'string' },
+        shard: { type: 'string' },
+        'shard-size': { type: 'string' },
+        'index-size': { type: 'string' },
         cache: { type: 'boolean', default: true },
         'cache-dir': { type: 'string' },
         verbose: { type: 'boolean', default: false },
@@ -158,6 +114,22 @@ function buildOptions(args: string[]) {
       allowNegative: true,
     }).values,
   );
+}
+
+/** `--shard 2/8` → { k: 2, n: 8 }. */
+function shardOption(text: string): { k: number; n: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  const [k, n] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+  if (!(n >= 1 && k >= 1 && k <= n)) throw new UsageError(`--shard takes K/N with 1 ≤ K ≤ N, like 2/8, not "${text}"`);
+  return { k, n };
+}
+
+/** A size given on the command line: a whole number from 1. */
+function sizeOption(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} takes a whole number of episodes, like 100, not "${text}"`);
+  return n;
 }
 
 async function devCommand(args: string[]): Promise<number> {
@@ -179,117 +151,185 @@ async function devCommand(args: string[]): Promise<number> {
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not "${values.port}"`);
-  await devServer({ root, content: path.resolve(values.content), cacheDir: cacheDirOf(values['cache-dir']), host: values.host, port });
+  await devServer({ root, content: path.resolve(values.content), cacheDir: path.join(cacheDirOf(values['cache-dir']), 'episodes'), host: values.host, port });
   return 0;
 }
 
-/** The episode cache's folder: the one given, or under node_modules/.cache. */
-const cacheDirOf = (given: string | undefined) => path.resolve(given ?? path.join(root, 'node_modules', '.cache', 'transcript-site', 'episodes'));
+/** The caches' folder: the one given, or under node_modules/.cache. */
+const cacheDirOf = (given: string | undefined) => path.resolve(given ?? path.join(root, 'node_modules', '.cache', 'transcript-site'));
 
-async function buildSite(args: string[]): Promise<number> {
+async function buildCommand(args: string[]): Promise<number> {
   const values = buildOptions(args);
   if (values.help) {
     console.log(HELP);
     return 0;
   }
+  const part = values.shard === undefined ? undefined : shardOption(values.shard);
   const started = performance.now();
-  // This build's own Astro root and generated folder (private-root.ts explains why).
-  const run = privateRoot(root);
+  const settings = resolveSettings(root, { base: values.base, site: values.site, shardSize: sizeOption('--shard-size', values['shard-size']), indexSize: sizeOption('--index-size', values['index-size']) });
+  const outDir = path.resolve(values.out);
+  const scratch = makeScratch(root);
   try {
-    return await buildIn(run, values, started);
+    const library = await readLibrary(values.content, settings.language);
+    for (const file of library.orphans) report({ type: 'orphan', file });
+    const code = await codeHash(root, PAGE_CODE);
+    const cacheDir = cacheDirOf(values['cache-dir']);
+    const caches: Caches | undefined = values.cache
+      ? {
+          episodes: new EpisodeCache(path.join(cacheDir, 'episodes'), await codeHash(root, PREPARE_CODE), settings),
+          shards: new FolderCache(path.join(cacheDir, 'shards')),
+          groups: new FolderCache(path.join(cacheDir, 'groups')),
+        }
+      : undefined;
+    const plan = planShards(library.episodes.map((e) => e.name), { shardSize: settings.shardSize, groupSize: settings.indexSize });
+    const { k, n } = part ?? { k: 1, n: 1 };
+    const groups = groupsOfPart(plan, k, n);
+    report({ type: 'plan', episodes: library.episodes.length, shards: plan.reduce((s, g) => s + g.shards.length, 0), groups: plan.length, part: part ?? null, own: groups.reduce((s, g) => s + g.shards.length, 0) });
+    const ctx = { root, scratch, library, settings, code, caches, verbose: values.verbose };
+    // A part is built into a staging folder beside its target; a whole site, into the scratch folder first.
+    const partDir = part ? staging(outDir) : path.join(scratch.dir, 'part');
+    await mkdir(partDir, { recursive: true });
+    try {
+      const result = await buildPart(ctx, groups, partDir);
+      if (caches && !part) {
+        // The caches keep what this build used: an old shard would never be asked for again.
+        await caches.shards.prune(new Set(result.kept.shards));
+        await caches.groups.prune(new Set(result.kept.groups));
+      }
+      const manifest: PartManifest = {
+        format: PART_FORMAT,
+        part: { k, n },
+        code,
+        settings,
+        library: await libraryRecord(library, result.hashes),
+        groups: groups.map((g) => ({ id: g.id, shards: g.shards.map((s) => ({ id: s.id, episodes: s.episodes })) })),
+        catalog: result.catalog,
+        corrections: library.corrections.rules.map((r, i) => ({ from: r.from, to: r.to, where: `${shown(library.dir, 'corrections.yml')}:${r.line ?? ''}`, made: result.corrections[i]! })),
+        files: {},
+      };
+      if (part) {
+        for (const f of await filesBelow(partDir)) manifest.files[f] = sha256(await readFile(path.join(partDir, f)));
+        await writeFile(path.join(partDir, MANIFEST), `${JSON.stringify(manifest)}\n`);
+        await swap(partDir, outDir);
+        report({ type: 'part', k, n, groups: groups.length, episodes: result.catalog.length, seconds: (performance.now() - started) / 1000, out: path.relative(process.cwd(), outDir) || '.' });
+        return 0;
+      }
+      reportCorrections([manifest]);
+      const site = staging(outDir);
+      try {
+        await joinParts({ ...joinContext(ctx), own: true, shownFile: (f) => shown(library.dir, f) }, [{ dir: partDir, manifest }], site);
+      } catch (error) {
+        await rm(site, { recursive: true, force: true });
+        throw error;
+      }
+      await swap(site, outDir);
+      await reportBuilt(outDir, result.catalog.length, started);
+      return 0;
+    } catch (error) {
+      if (part) await rm(partDir, { recursive: true, force: true });
+      throw error;
+    }
   } finally {
-    run.remove();
+    scratch.remove();
   }
 }
 
-async function buildIn(run: PrivateRoot, values: ReturnType<typeof buildOptions>, started: number): Promise<number> {
-  const { generated } = run;
-  const siteConfig = loadSiteConfig(root);
-  const contentDir = path.resolve(values.content);
-  const outDir = path.resolve(values.out);
+const joinContext = (ctx: { root: string; scratch: Scratch; settings: Settings; code: string; verbose: boolean }) => ({
+  root: ctx.root,
+  scratch: ctx.scratch,
+  settings: ctx.settings,
+  code: ctx.code,
+  verbose: ctx.verbose,
+});
 
-  const rules = await loadCorrections(contentDir);
-  const urls = {
-    base: values.base ?? siteConfig.base,
-    site: values.site ?? siteConfig.site,
-    title: siteConfig.title,
-    description: siteConfig.description,
-  };
-  // Astro may load while the last episodes are prepared. If the build fails before it renders,
-  // this process exits and the Astro process, its IPC channel closed, stops too.
-  const renderer = makeRenderer(run.dir);
-  const library = await findEpisodes(contentDir, siteConfig.language);
-  for (const file of library.orphans) report({ type: 'orphan', file });
-  // Episodes prepared by an earlier build, unchanged since, come from the cache (episode-cache.ts).
-  const cache = values.cache ? new EpisodeCache(cacheDirOf(values['cache-dir']), await codeVersion(root), urls) : undefined;
-  const { summaries: episodes, fromCache } = await prepareLibrary({
-    jobs: library.episodes,
-    rules,
-    generated,
-    urls,
-    cache,
-    onEpisode: (summary) => report({ type: 'episode', summary }),
-    onIdleCore: renderer.start,
-    onUnkept: (file, reason) => report({ type: 'cache-unwritable', file, reason }),
-  });
-  if (cache) report({ type: 'cache', hits: fromCache, prepared: episodes.length - fromCache });
-  checkSlugs(episodes);
-  rules.forEach((rule, i) => {
-    const made = episodes.reduce((n, e) => n + e.counts[i]!, 0);
-    const where = `${path.relative(process.cwd(), path.join(contentDir, CORRECTIONS_FILE))}:${rule.line ?? ''}`;
-    report({ type: 'correction', from: rule.from, to: rule.to, where, made });
-  });
-  const mdxFiles = episodes.reduce((n, e) => n + e.sections.length + 1, 0);
-  report({ type: 'prepared', mdxFiles, seconds: (performance.now() - started) / 1000 });
-
-  const staging = `${outDir}.tmp-${process.pid}`;
-  // Staging folders of builds that were killed.
-  const prefix = `${path.basename(outDir)}.`;
-  removeLeftovers(path.dirname(outDir), (name) => (name.startsWith(prefix) ? /^(?:tmp|old)-(\d+)$/.exec(name.slice(prefix.length))?.[1] : undefined));
-  await rm(staging, { recursive: true, force: true });
-  try {
-    const astroStarted = performance.now();
-    report({ type: 'astro-start' });
-    await renderer.render({
-      root: run.dir,
-      publicDir: path.join(root, 'public'),
-      outDir: staging,
-      ...(values.base ? { base: values.base } : {}),
-      ...(values.site ? { site: values.site } : {}),
-      sitemap: Boolean(values.site && !siteConfig.site),
-      verbose: Boolean(values.verbose),
-    });
-    report({ type: 'astro-done', seconds: (performance.now() - astroStarted) / 1000 });
-    await finishSite(staging, episodes.map((e) => ({ slug: e.slug, sections: e.sections.map((s) => s.slug), words: wordsFile(generated, e.slug) })), report);
-    // The downloads were written with each episode; they join the site beside its overview.
-    let downloads = 1;
-    for (const e of episodes) {
-      for (const name of await readdir(downloadsDir(generated, e.slug))) {
-        await copyFile(path.join(downloadsDir(generated, e.slug), name), path.join(staging, e.slug, name));
-        downloads++;
-      }
-    }
-    await writeLlmsTxt(episodes, staging, urls);
-    report({ type: 'downloads', files: downloads });
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
+async function joinCommand(args: string[]): Promise<number> {
+  const { values, positionals } = usage(() =>
+    parseArgs({
+      args,
+      options: {
+        out: { type: 'string', default: 'dist' },
+        verbose: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+    }),
+  );
+  if (values.help) {
+    console.log(HELP);
+    return 0;
   }
-  await swap(staging, outDir);
+  if (positionals.length === 0) throw new UsageError('join needs the folders of the shards, like: transcript-site join --out dist parts/*');
+  const started = performance.now();
+  const parts: Part[] = [];
+  for (const dir of positionals) parts.push({ dir, manifest: await readManifest(dir) });
+  // The parts' own settings (their --base and --site included) with this checkout's transcript-site.yml: they must agree.
+  const recorded = parts[0]!.manifest.settings;
+  const settings = resolveSettings(root, { base: recorded.base, site: recorded.site, shardSize: recorded.shardSize, indexSize: recorded.indexSize });
+  const scratch = makeScratch(root);
+  const outDir = path.resolve(values.out);
+  try {
+    const code = await codeHash(root, PAGE_CODE);
+    const site = staging(outDir);
+    let episodes: number;
+    try {
+      ({ episodes } = await joinParts({ root, scratch, settings, code, verbose: values.verbose, own: false, shownFile: (f) => f }, parts, site));
+      reportCorrections(parts.map((p) => p.manifest));
+    } catch (error) {
+      await rm(site, { recursive: true, force: true });
+      throw error;
+    }
+    await swap(site, outDir);
+    await reportBuilt(outDir, episodes, started);
+    return 0;
+  } finally {
+    scratch.remove();
+  }
+}
+
+/**
+ * Every episode of the library with a hash of its files, and corrections.yml's: what a part records
+ * of it. `known`: the hashes this part's preparation already made (the rest of the library is read for them).
+ */
+async function libraryRecord(library: Library, known: Readonly<Record<string, string>>): Promise<PartManifest['library']> {
+  const episodes: Record<string, string> = {};
+  for (const job of library.episodes) episodes[job.name] = known[job.name] ?? (await readInputs(library.dir, job)).hash;
+  return { episodes, corrections: sha256(library.corrections.text) };
+}
+
+/** How many replacements each correction made, over every part. */
+function reportCorrections(parts: readonly PartManifest[]): void {
+  parts[0]!.corrections.forEach((rule, i) => {
+    const made = parts.reduce((n, m) => n + (m.corrections[i]?.made ?? 0), 0);
+    report({ type: 'correction', from: rule.from, to: rule.to, where: rule.where, made });
+  });
+}
+
+async function reportBuilt(outDir: string, episodes: number, started: number): Promise<void> {
   const files = await readdir(outDir, { recursive: true, withFileTypes: true });
   const pages = files.filter((f) => f.isFile() && f.name.endsWith('.html')).length;
   let bytes = 0;
-  for (const f of files) if (f.isFile()) bytes += (await stat(path.join(f.parentPath, f.name))).size;
-  report({ type: 'built', episodes: episodes.length, pages, bytes, seconds: (performance.now() - started) / 1000, out: path.relative(process.cwd(), outDir) || '.' });
-  return 0;
+  let count = 0;
+  for (const f of files) {
+    if (!f.isFile()) continue;
+    bytes += (await stat(path.join(f.parentPath, f.name))).size;
+    count++;
+  }
+  report({ type: 'built', episodes, pages, files: count, bytes, seconds: (performance.now() - started) / 1000, out: path.relative(process.cwd(), outDir) || '.' });
 }
 
-/** Replace `target` by `staging` with two renames, so `target` is never half-written. */
-async function swap(staging: string, target: string): Promise<void> {
+/** A staging folder beside `target`, named for this process; those of killed builds are cleared. */
+function staging(target: string): string {
+  const prefix = `${path.basename(target)}.`;
+  removeLeftovers(path.dirname(target), (name) => (name.startsWith(prefix) ? /^(?:tmp|old)-(\d+)$/.exec(name.slice(prefix.length))?.[1] : undefined));
+  return `${target}.tmp-${process.pid}`;
+}
+
+/** Replace `target` by `staged` with two renames, so `target` is never half-written. */
+async function swap(staged: string, target: string): Promise<void> {
   const old = `${target}.old-${process.pid}`;
   const exists = await stat(target).then(() => true, () => false);
   if (exists) await rename(target, old);
-  await rename(staging, target);
+  await rename(staged, target);
   if (exists) removeLater([old]);
 }
 

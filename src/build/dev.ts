@@ -15,11 +15,11 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { TranscriptError } from '../domain/errors.ts';
 import { readerFor } from '../domain/formats/index.ts';
-import { loadSiteConfig } from '../domain/site-config.ts';
-import { codeVersion, EpisodeCache } from './prepare/episode-cache.ts';
-import { checkSlugs, findEpisodes, loadCorrections } from './library/library.ts';
-import { prepareLibrary } from './prepare/prepare-library.ts';
-import type { EpisodeSummary } from './prepare/prepare-episode.ts';
+import { codeHash, PREPARE_CODE } from './cache/code-version.ts';
+import { checkSlugs, readInputs, readLibrary, shown } from './library/library.ts';
+import { EpisodeCache } from './prepare/episode-cache.ts';
+import { copyOut, prepareLibrary } from './prepare/prepare-library.ts';
+import { resolveSettings } from './settings.ts';
 
 export interface DevOptions {
   root: string;
@@ -33,6 +33,7 @@ export interface DevOptions {
 interface Applied {
   key: string | undefined;
   slug: string;
+  file: string;
 }
 
 /** Settings files Astro reads when it starts: a change restarts the dev server. */
@@ -42,19 +43,18 @@ export async function devServer(options: DevOptions): Promise<void> {
   const { root, content } = options;
   const generated = path.join(root, 'src', 'generated');
   const staging = path.join(root, 'node_modules', '.cache', 'transcript-site', 'dev');
-  const code = await codeVersion(root);
+  const code = await codeHash(root, PREPARE_CODE);
   const applied = new Map<string, Applied>();
   let round = 0;
 
   /** Prepares what changed since the last round and swaps it in; false when a file has a mistake. */
   async function refresh(): Promise<boolean> {
     const started = performance.now();
-    const settings = loadSiteConfig(root);
-    const urls = { base: settings.base, site: settings.site, title: settings.title, description: settings.description };
-    const cache = new EpisodeCache(options.cacheDir, code, urls);
-    const rules = await loadCorrections(content);
-    const library = await findEpisodes(content, settings.language);
-    const keys = await Promise.all(library.episodes.map((job) => cache.stateKey(job, rules)));
+    const settings = resolveSettings(root, {});
+    const cache = new EpisodeCache(options.cacheDir, code, settings);
+    const library = await readLibrary(content, settings.language);
+    const rules = library.corrections.rules;
+    const keys = await Promise.all(library.episodes.map(async (job) => cache.stateKey((await readInputs(library.dir, job)).hash, rules)));
     const changed = library.episodes.filter((job, i) => keys[i] === undefined || applied.get(job.name)?.key !== keys[i]);
     const names = new Set(library.episodes.map((job) => job.name));
     const removed = [...applied.keys()].filter((name) => !names.has(name));
@@ -62,20 +62,21 @@ export async function devServer(options: DevOptions): Promise<void> {
 
     const next = path.join(staging, `round-${++round}`);
     await rm(next, { recursive: true, force: true });
-    const { summaries } = await prepareLibrary({
-      jobs: changed,
-      rules,
-      generated: next,
-      urls,
+    const ready = await prepareLibrary({
+      library,
+      episodes: changed,
+      generatedFor: () => next,
+      urls: settings,
       cache,
-      onEpisode: (e) => {
-        console.log(`dev: ${path.basename(e.file)}: ${readerFor(e.format).name}, ${e.sections.length} sections, ${e.words} words → /${e.slug}/`);
-        for (const w of e.warnings) console.log(`  warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+      onEpisode: ({ summary: e }) => {
+        console.log(`dev: ${path.basename(e.file)}: ${readerFor(e.format).name}, ${e.catalog.sections.length} sections, ${e.words} words → /${e.slug}/`);
+        for (const w of e.warnings) console.log(`  warning: ${shown(library.dir, w.file)}${w.line ? `:${w.line}` : ''}: ${w.message}`);
       },
     });
+    for (const r of ready) if (r.cached) await copyOut(cache, r, next);
     // Slugs must stay unique across the whole library, the episodes kept as they were included.
-    const kept: Array<{ slug: string; file: string }> = library.episodes.filter((job) => !changed.includes(job)).map((job) => ({ slug: applied.get(job.name)!.slug, file: job.transcript }));
-    checkSlugs([...kept, ...summaries.map((s: EpisodeSummary) => ({ slug: s.slug, file: s.file }))]);
+    const kept = library.episodes.filter((job) => !changed.includes(job)).map((job) => applied.get(job.name)!);
+    checkSlugs([...kept, ...ready.map((r) => ({ slug: r.summary.slug, file: r.summary.file }))].map((e) => ({ slug: e.slug, file: shown(library.dir, e.file) })));
 
     // Swap in: what changed or went away leaves, the new folders move into place.
     await mkdir(generated, { recursive: true });
@@ -84,11 +85,11 @@ export async function devServer(options: DevOptions): Promise<void> {
       if (old) await rm(path.join(generated, old.slug), { recursive: true, force: true });
       applied.delete(name);
     }
-    for (const [i, job] of changed.entries()) {
-      const slug = summaries[i]!.slug;
+    for (const r of ready) {
+      const slug = r.summary.slug;
       await rm(path.join(generated, slug), { recursive: true, force: true });
       await rename(path.join(next, slug), path.join(generated, slug));
-      applied.set(job.name, { key: await cache.stateKey(job, rules), slug });
+      applied.set(r.job.name, { key: r.key, slug, file: r.summary.file });
     }
     await rm(next, { recursive: true, force: true });
     const what = [...changed.map((job) => job.transcript), ...removed.map((name) => `${name} (removed)`)];
@@ -114,7 +115,7 @@ export async function devServer(options: DevOptions): Promise<void> {
   const { dev } = await import('astro');
   const start = () => dev({ root, server: { host: options.host, port: options.port }, logLevel: 'warn' });
   let server = await start();
-  console.log(`dev: serving http://${options.host}:${options.port}${loadSiteConfig(root).base} — edit files in ${path.relative(process.cwd(), content) || '.'}/; Ctrl+C stops`);
+  console.log(`dev: serving http://${options.host}:${options.port}${resolveSettings(root, {}).base} — edit files in ${path.relative(process.cwd(), content) || '.'}/; Ctrl+C stops`);
 
   // Changes come in bursts (an editor writes a file in steps): act once they settle.
   let timer: ReturnType<typeof setTimeout> | undefined;

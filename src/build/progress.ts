@@ -4,22 +4,25 @@
  * starts it so), also sends it as it is, so no one parses the printed lines.
  */
 import path from 'node:path';
-import { finishLine, type FinishStep } from './finish/finish-site.ts';
 import { readerFor } from '../domain/formats/index.ts';
 import type { EpisodeSummary } from './prepare/prepare-episode.ts';
 
 export type Progress =
   | { type: 'orphan'; file: string }
+  | { type: 'plan'; episodes: number; shards: number; groups: number; part: { k: number; n: number } | null; own: number }
   | { type: 'episode'; summary: EpisodeSummary }
   | { type: 'cache-unwritable'; file: string; reason: string }
+  | { type: 'cache-damaged'; file: string }
   | { type: 'cache'; hits: number; prepared: number }
   | { type: 'correction'; from: string; to: string; where: string; made: number }
-  | { type: 'prepared'; mdxFiles: number; seconds: number }
-  | { type: 'astro-start' }
-  | { type: 'astro-done'; seconds: number }
-  | FinishStep
-  | { type: 'downloads'; files: number }
-  | { type: 'built'; episodes: number; pages: number; bytes: number; seconds: number; out: string };
+  | { type: 'prepared'; episodes: number; seconds: number }
+  | { type: 'shard'; id: string; episodes: number; from: 'rendered' | 'cache'; seconds: number; astroSeconds?: number; finishSeconds?: number; words?: number }
+  | { type: 'group'; id: string; shards: number; pages: number; from: 'indexed' | 'cache'; seconds: number; writeSeconds?: number }
+  | { type: 'checked'; words: number; episodes: number; cached: number }
+  | { type: 'site'; pages: number; seconds: number }
+  | { type: 'joined'; parts: number; episodes: number; seconds: number }
+  | { type: 'part'; k: number; n: number; groups: number; episodes: number; seconds: number; out: string }
+  | { type: 'built'; episodes: number; pages: number; files: number; bytes: number; seconds: number; out: string };
 
 /** An event as a parent process receives it: with when it happened, in ms since the build began. */
 export interface ProgressMessage {
@@ -49,32 +52,45 @@ export function describe(event: Progress): string[] {
   switch (event.type) {
     case 'orphan':
       return [`  note: ${event.file}: no transcript has its name (the part before the extension); not used`];
+    case 'plan': {
+      const whole = `${event.episodes} episode(s) in ${event.shards} shard(s) of at most this many to render at once, ${event.groups} search index(es)`;
+      return [event.part ? `plan: ${whole}; part ${event.part.k}/${event.part.n} builds ${event.own} shard(s)` : `plan: ${whole}`];
+    }
     case 'episode': {
       const e = event.summary;
       return [
-        `parsed ${path.basename(e.file)}: ${readerFor(e.format).name}, ${e.sections.length} sections${e.origin === 'topics' ? ' (found by topic)' : e.origin === 'parts' ? ' (plain parts)' : ''}, ` +
+        `parsed ${path.basename(e.file)}: ${readerFor(e.format).name}, ${e.catalog.sections.length} sections${e.origin === 'topics' ? ' (found by topic)' : e.origin === 'parts' ? ' (plain parts)' : ''}, ` +
           `${e.fragments} fragments, ${e.words} words, ${e.warnings.length} warnings → /${e.slug}/`,
         ...e.warnings.map((w) => `  warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`),
       ];
     }
     case 'cache-unwritable':
       return [`  note: could not keep ${event.file} in the cache (${event.reason})`];
+    case 'cache-damaged':
+      return [`  note: ${event.file}: its entry in the cache was damaged; prepared again`];
     case 'cache':
       return [`cache: ${event.hits} of ${event.hits + event.prepared} episode(s) from the cache, ${event.prepared} prepared (--no-cache to prepare all)`];
     case 'correction':
       return [event.made === 0 ? `  warning: ${event.where}: the correction "${event.from}" → "${event.to}" matched nothing` : `corrections: "${event.from}" → "${event.to}": ${event.made} replacement(s)`];
     case 'prepared':
-      return [`wrote ${event.mdxFiles} MDX files in ${s(event.seconds)} s`];
-    case 'astro-start':
-      return ['astro: rendering pages…'];
-    case 'astro-done':
-      return [`astro: done in ${s(event.seconds)} s`];
+      return [`prepared ${event.episodes} episode(s) in ${s(event.seconds)} s`];
+    case 'shard':
+      return [event.from === 'cache'
+        ? `shard ${event.id}: ${event.episodes} episode(s), unchanged: from the cache in ${s(event.seconds)} s`
+        : `shard ${event.id}: ${event.episodes} episode(s) rendered in ${s(event.astroSeconds ?? 0)} s, finished in ${s(event.finishSeconds ?? 0)} s (every transcript word on its page: ${event.words ?? 0})`];
+    case 'group':
+      return [event.from === 'cache'
+        ? `search index ${event.id}: unchanged, from the cache`
+        : `search index ${event.id}: ${event.pages} pages of ${event.shards} shard(s) in ${s(event.seconds)} s`];
     case 'checked':
-    case 'indexed':
-      return [finishLine(event)];
-    case 'downloads':
-      return [`downloads: wrote ${event.files} files (transcripts, captions, chapters, llms.txt)`];
+      return [`check: every transcript word is on its page (${event.words} words, ${event.episodes} episodes${event.cached ? `; ${event.cached} more in shards from the cache, checked when they were made` : ''})`];
+    case 'site':
+      return [`site-wide pages: ${event.pages} rendered in ${s(event.seconds)} s (library, search, feed, sitemap, llms.txt)`];
+    case 'joined':
+      return [`joined ${event.parts} part(s), ${event.episodes} episode(s) in ${s(event.seconds)} s`];
+    case 'part':
+      return [`built part ${event.k}/${event.n}: ${event.groups} search index(es), ${event.episodes} episode(s) into ${event.out}/ in ${s(event.seconds)} s; join the parts with transcript-site join`];
     case 'built':
-      return [`built ${event.episodes} episode(s), ${event.pages} pages, ${(event.bytes / 1024 / 1024).toFixed(1)} MB into ${event.out}/ in ${s(event.seconds)} s`];
+      return [`built ${event.episodes} episode(s), ${event.pages} pages, ${event.files} files, ${(event.bytes / 1024 / 1024).toFixed(1)} MB into ${event.out}/ in ${s(event.seconds)} s`];
   }
 }

@@ -57,6 +57,26 @@ export const timeline = z.object({
   ),
 });
 
+/**
+ * The catalog: one entry per episode, what the site-wide pages (library, feed, llms.txt, sitemap)
+ * show of it. The site-wide pages are rendered from it alone, never from the episodes' pages, so
+ * they come out the same whether the episodes were rendered on one machine or on several.
+ */
+export const catalogEntry = z.object({
+  /** The episode's slug, as the content layer's `file()` loader wants an `id`. */
+  id: z.string(),
+  title: z.string(),
+  /** YYYY-MM-DD. */
+  date: z.iso.date().optional(),
+  channel: z.string().optional(),
+  duration: z.number(),
+  words: z.number(),
+  description: z.string(),
+  descriptionSource: episodeFrontmatter.shape.descriptionSource,
+  sections: z.array(z.object({ section: z.string(), title: z.string(), start: z.number(), end: z.number(), summary: z.string() })),
+});
+
 export type EpisodeFrontmatter = z.input<typeof episodeFrontmatter>;
+export type CatalogEntry = z.input<typeof catalogEntry>;
 export type SectionFrontmatter = z.input<typeof sectionFrontmatter>;
 export type Timeline = z.input<typeof timeline>;

@@ -33,7 +33,6 @@ function keyPointList(points: readonly KeyPoint[], linkSections: boolean): RootC
 
 export function overviewTree(episode: Episode): Root {
   const { source } = episode;
-  const words = episodeWords(episode);
   const body: RootContent[] = [];
   if (source.summary.length) {
     body.push(heading(2, 'Summary'), element('Ai', {}, source.summary.map((p) => paragraph(text(p)))));
@@ -49,7 +48,14 @@ export function overviewTree(episode: Episode): Root {
       ),
     );
   }
-  const frontmatter: EpisodeFrontmatter = {
+  return root(overviewFrontmatter(episode), body);
+}
+
+/** What the overview says of its episode: also what the catalog (catalog.ts) lists. */
+export function overviewFrontmatter(episode: Episode): EpisodeFrontmatter {
+  const { source } = episode;
+  const words = episodeWords(episode);
+  return {
     slug: episode.slug,
     title: source.title,
     format: source.format,
@@ -69,7 +75,6 @@ export function overviewTree(episode: Episode): Root {
     sections: episode.sections.length,
     sectionOrigin: episode.sections[0]!.origin,
   };
-  return root(frontmatter, body);
 }
 
 export function sectionTree(episode: Episode, section: Section, speakers: readonly string[] = []): Root {

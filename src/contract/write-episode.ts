@@ -1,6 +1,6 @@
 /**
  * The page contract's writer: one episode's generated files (the overview's and each section's
- * MDX, and timeline.json), in the shape src/contract/frontmatter.ts defines for their readers.
+ * MDX, timeline.json and its catalog entry), in the shape frontmatter.ts defines for their readers.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import type { Episode } from '../domain/types.ts';
 import type { Timeline } from './frontmatter.ts';
 import { overviewTree, sectionTree } from './mdx-pages.ts';
 import { serializeMdx } from './mdx-serialize.ts';
+import { CATALOG_FILE, catalogEntryOf } from './catalog.ts';
 
 /**
  * What pages need besides the MDX: every paragraph's start (for the moment resolver), every
@@ -45,6 +46,7 @@ export async function writeEpisodeMdx(episode: Episode, outDir: string): Promise
   const files: Array<[string, string]> = [
     [path.join(dir, 'index.mdx'), serializeMdx(overviewTree(episode), `${episode.slug} overview`)],
     [path.join(dir, 'timeline.json'), `${JSON.stringify(timeline)}\n`],
+    [path.join(dir, CATALOG_FILE), `${JSON.stringify(catalogEntryOf(episode))}\n`],
   ];
   for (const section of episode.sections) {
     const name = `${String(section.index + 1).padStart(2, '0')}-${section.slug}.mdx`;

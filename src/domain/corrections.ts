@@ -64,6 +64,9 @@ export const wordCores = (fragments: readonly Fragment[]): string => fragments.f
  * words occur there together. Necessary for a replacement, since rules match the uncorrected
  * words; a longer rule may still take the place first, so it is not sufficient.
  */
+/** Whether a rule may change an episode known by `names` (its file stem and its slug): its `episodes:` name one, or it has none. */
+export const ruleAppliesTo = (rule: Pick<CorrectionRule, 'episodes'>, names: readonly string[]): boolean => !rule.episodes || rule.episodes.some((e) => names.includes(e));
+
 export function ruleOccurs(cores: string, rule: Pick<CorrectionRule, 'from'>): boolean {
   return ` ${cores} `.includes(` ${rule.from.split(/\s+/).map(coreOf).join(' ')} `);
 }

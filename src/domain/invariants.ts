@@ -3,6 +3,7 @@
  * is written, and the sections' sanity. Failures name the lines involved so a user can find them.
  */
 import { episodeEnd } from './episode-end.ts';
+import { formatClock } from './time.ts';
 import { TranscriptError } from './errors.ts';
 import type { Episode, ParsedTranscript } from './types.ts';
 
@@ -83,18 +84,17 @@ function checkSections(episode: Episode, fail: (line: number | undefined, messag
   const last = source.fragments.at(-1)!;
   const transcriptEnd = episodeEnd(source);
   const fixHint = 'section ranges come from the transcript\'s section summaries or the sidecar\'s sections';
-  const clock = (t: number) => `${Math.floor(t / 60)}:${String(Math.floor(t % 60)).padStart(2, '0')}`;
   episode.sections.forEach((s, i) => {
-    if (s.end <= s.start) fail(s.line, `section "${s.title}" ends (${clock(s.end)}) before it starts (${clock(s.start)})`, fixHint);
+    if (s.end <= s.start) fail(s.line, `section "${s.title}" ends (${formatClock(s.end)}) before it starts (${formatClock(s.start)})`, fixHint);
     const previous = episode.sections[i - 1];
     if (previous && s.start < previous.end) {
-      fail(s.line, `section "${s.title}" starts at ${clock(s.start)}, inside "${previous.title}" (until ${clock(previous.end)})`, fixHint);
+      fail(s.line, `section "${s.title}" starts at ${formatClock(s.start)}, inside "${previous.title}" (until ${formatClock(previous.end)})`, fixHint);
     }
     if (s.start > last.time) {
-      fail(s.line, `section "${s.title}" starts at ${clock(s.start)}, after the transcript's last words (${clock(last.time)})`, fixHint);
+      fail(s.line, `section "${s.title}" starts at ${formatClock(s.start)}, after the transcript's last words (${formatClock(last.time)})`, fixHint);
     }
     if (s.end > transcriptEnd + 60) {
-      fail(s.line, `section "${s.title}" ends at ${clock(s.end)}, more than a minute after the transcript ends (${clock(transcriptEnd)})`, fixHint);
+      fail(s.line, `section "${s.title}" ends at ${formatClock(s.end)}, more than a minute after the transcript ends (${formatClock(transcriptEnd)})`, fixHint);
     }
   });
   const seen = new Set<string>();

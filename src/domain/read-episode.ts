@@ -4,7 +4,7 @@
  * sidecar say, apply the site's corrections, then build sections and paragraphs.
  */
 import { applyMetadata } from './apply-metadata.ts';
-import { applyCorrections, type CorrectionRule } from './corrections.ts';
+import { applyCorrections, ruleAppliesTo, type CorrectionRule } from './corrections.ts';
 import { buildEpisode, episodeSlug } from './episode.ts';
 import { parseChapters } from './formats/chapters.ts';
 import { input, READERS, recognise, type Reader } from './formats/index.ts';
@@ -66,7 +66,7 @@ export async function readSource(inputs: EpisodeInputs, readers?: readonly Reade
 /** The source with the corrections that apply to it; `counts` adds up how many replacements each rule made. */
 export function correctedEpisode(source: EpisodeSource, rules: readonly CorrectionRule[] = [], counts?: number[]): Episode {
   // Rules may be limited to episodes, named by file name or slug.
-  const applicable = rules.map((r, i) => ({ r, i })).filter(({ r }) => !r.episodes || r.episodes.some((e) => source.names.includes(e)));
+  const applicable = rules.map((r, i) => ({ r, i })).filter(({ r }) => ruleAppliesTo(r, source.names));
   const { fragments, corrections, counts: made } = applyCorrections(source.transcript.fragments, applicable.map(({ r }) => r));
   made.forEach((n, k) => counts && (counts[applicable[k]!.i]! += n));
   return buildEpisode({ ...source.transcript, fragments }, corrections);

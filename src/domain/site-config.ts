@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { validate } from './validate.ts';
+import { GROUP_SIZE, SHARD_SIZE } from './shard-sizes.ts';
 import { readYaml } from './yaml.ts';
 
 const CONFIG_FILE = 'transcript-site.yml';
@@ -19,6 +20,10 @@ const SiteConfigSchema = z.strictObject({
   base: z.string().regex(/^\/([\w.~-]+\/)*$/, { error: 'must start and end with "/", like /podcast/' }).default('/'),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'must be a language tag like en or pt-BR' }).default('en'),
   themeColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour like #1d4ed8' }).default('#1d4ed8'),
+  /** Episodes one Astro process renders at most (a shard); see src/build/shards/plan.ts. */
+  shardSize: z.int().min(1).max(10_000).default(SHARD_SIZE),
+  /** Episodes one search index holds at most; at least shardSize. */
+  indexSize: z.int().min(1).max(10_000).default(GROUP_SIZE),
 });
 
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;

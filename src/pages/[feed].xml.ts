@@ -2,24 +2,29 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { teaser } from '../domain/description';
-import { config, episodes, href } from '../lib/site';
+import { absoluteUrl } from '../domain/urls';
+import { catalog, dateOf } from '../lib/catalog';
+import { config, href } from '../lib/links';
 
 export function getStaticPaths() {
   return import.meta.env.SITE ? [{ params: { feed: 'rss' } }] : [];
 }
 
 export async function GET(context: APIContext) {
-  const all = await episodes();
+  const all = await catalog();
   return rss({
     title: config.title,
     description: config.description,
-    site: new URL(href(), context.site!).href,
-    items: all.map(({ entry }) => ({
-      title: entry.data.title,
-      link: href(entry.data.slug),
-      description: teaser(entry.data.description, 500),
-      ...(entry.data.date ? { pubDate: entry.data.date } : {}),
-    })),
+    site: absoluteUrl(href(), context.site),
+    items: all.map((e) => {
+      const date = dateOf(e);
+      return {
+        title: e.title,
+        link: href(e.id),
+        description: teaser(e.description, 500),
+        ...(date ? { pubDate: date } : {}),
+      };
+    }),
     customData: `<language>${config.language}</language>`,
   });
 }

@@ -2,6 +2,6 @@
 // (Astro.locals, as Starlight passes its route data), instead of each looking it up again.
 declare namespace App {
   interface Locals {
-    episode?: import('../lib/site').EpisodeData;
+    episode?: import('../lib/episodes').EpisodeData;
   }
 }

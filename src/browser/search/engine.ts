@@ -1,6 +1,9 @@
 /**
  * Pagefind, fetched and made ready once per page at the reader's first sign of intent (see
- * ../load.ts), in parallel with the search UI's own code rather than after it.
+ * ../load.ts), in parallel with the search UI's own code rather than after it. A large site has
+ * several indexes (one per group of shards, src/build/finish/pagefind-index.ts), listed in
+ * `pagefind/bundles.json`: the first is Pagefind's own, the others are merged into it, and each
+ * search asks them all at once.
  */
 import { base, pagefindAsset } from '../base';
 import { EXCERPT_WORDS, type ResultData } from './rank';
@@ -16,18 +19,34 @@ export interface Pagefind {
   init(): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   search(q: string, o?: { filters?: Record<string, string> }): Promise<{ results: Result[] } | null>;
+  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
 }
 
-export async function loadPagefind(): Promise<Pagefind> {
-  const loading = import(/* @vite-ignore */ pagefindAsset('pagefind.js')) as Promise<Pagefind>;
+/** What the page script fetches at intent, before the search code has arrived (../load.ts). */
+export interface PagefindDownloads {
+  module: Promise<Pagefind>;
+  bundles: Promise<{ bundles: string[] }>;
+}
+
+/** Starts the downloads: Pagefind's code and the list of indexes, at once. */
+export function downloadPagefind(): PagefindDownloads {
+  const module = import(/* @vite-ignore */ pagefindAsset('pagefind.js')) as Promise<Pagefind>;
+  const bundles = fetch(pagefindAsset('bundles.json')).then((r) => r.json() as Promise<{ bundles: string[] }>);
   // A page's first Intl.Segmenter costs some 60 ms (the browser loads its break rules), and Pagefind
   // makes one for every search: made now, that time overlaps the downloads instead of the first search.
   new Intl.Segmenter(document.documentElement.lang || undefined, { granularity: 'grapheme' });
-  const pf = await loading;
+  return { module, bundles };
+}
+
+/** Pagefind set up over every index, once its downloads have arrived; run by the search bundle. */
+export async function setUpPagefind(downloads: PagefindDownloads): Promise<Pagefind> {
+  const [pf, { bundles }] = await Promise.all([downloads.module, downloads.bundles]);
+  const [first, ...others] = bundles.map((id) => pagefindAsset(`${id}/`));
   // On the main thread: Pagefind's worker is one more script to fetch (43 KB) before the first
   // search, and a search of an index this size takes milliseconds.
-  await pf.options({ noWorker: true, baseUrl: base, highlightParam: 'highlight', excerptLength: EXCERPT_WORDS });
-  await pf.init();
+  const options = { baseUrl: base, highlightParam: 'highlight', excerptLength: EXCERPT_WORDS };
+  await pf.options({ ...options, noWorker: true, basePath: first });
+  await Promise.all([pf.init(), ...others.map((path) => pf.mergeIndex(path, options))]);
   // An empty search fetches nothing, but waits for the index's metadata and the WASM to be set up,
   // so that they are ready (or the failure known) before the reader's first search.
   await pf.search('');

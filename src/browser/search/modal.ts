@@ -3,7 +3,7 @@
  * closes) and the inline UI of the /search/ page. Loaded by URL on intent (see ../site.ts), it
  * hands its API over on `window` rather than as exports.
  */
-import type { Pagefind } from './engine';
+import { setUpPagefind, type Pagefind } from './engine';
 import { mountSearch } from './ui';
 
 let dialog: HTMLDialogElement | undefined;
@@ -53,5 +53,7 @@ export function mountSearchPage(host: HTMLElement, engine: Promise<Pagefind>) {
 export interface SearchApi {
   openSearch: typeof openSearch;
   mountSearchPage: typeof mountSearchPage;
+  /** Pagefind over every index, from the downloads the page script started. */
+  setUp: typeof setUpPagefind;
 }
-(window as unknown as { transcriptSiteSearch: SearchApi }).transcriptSiteSearch = { openSearch, mountSearchPage };
+(window as unknown as { transcriptSiteSearch: SearchApi }).transcriptSiteSearch = { openSearch, mountSearchPage, setUp: setUpPagefind };

@@ -1,22 +1,23 @@
 /**
- * The build's last pass over the rendered site, one read and one parse per page, while Pagefind
- * indexes the same pages in its own process. `npm run build` runs it once Astro's process has
- * exited (Astro's native memory is only returned when its process ends, and indexing beside it
- * would double the peak); a plain `astro build` runs it in `astro:build:done`, without the word
- * check, whose expected words only `npm run build` prepares.
+ * The build's last pass over rendered pages, one read and one parse per page, while Pagefind
+ * indexes the same pages in its own process. `npm run build` runs it on each shard once Astro's
+ * process has ended (Astro's native memory is only returned when its process ends, and indexing
+ * beside it would add up the two); a plain `astro build` runs it in `astro:build:done`, without
+ * the word check.
  * - each page's Content-Security-Policy keeps only the hashes of that page's own inline code
- *   (src/build/finish/csp-per-page.ts explains why);
+ *   (csp-per-page.ts explains why);
  * - "nothing lost", the last word: every section page shows the words of its transcript, in order,
- *   as prepared in `words.json` per episode. It sees what a reader sees, so it also catches anything
- *   the Markdown renderer might have rewritten or swallowed;
- * - the page goes to Pagefind as it now is, so the index never reads a page twice from disk.
+ *   as the episode's preparation counted and hashed them (prepare-episode.ts). It sees what a reader
+ *   sees, so it also catches anything the Markdown renderer might have rewritten or swallowed;
+ * - the page goes to the search index as it now is, so the index never reads a page twice from disk.
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { tokens } from '../../domain/invariants.ts';
+import { shownWords, type ShownWords } from '../prepare/prepare-episode.ts';
 import { tightenPolicy } from './csp-per-page.ts';
-import { openIndex } from './pagefind-index.ts';
+import type { SearchIndex } from './pagefind-index.ts';
 
 /** The transcript words a section page shows, in reading order. */
 export function transcriptWords(doc: HTMLElement): string[] {
@@ -26,7 +27,20 @@ export function transcriptWords(doc: HTMLElement): string[] {
   return doc.querySelectorAll('.para > p').flatMap((p) => tokens(p.text));
 }
 
-interface Expected { file: string; sections: Record<string, string[]> }
+/** What the word check expects of an episode's section pages. */
+export interface Expected {
+  slug: string;
+  /** The transcript, as the user sees its name. */
+  file: string;
+  /** By section slug. */
+  shown: Readonly<Record<string, ShownWords>>;
+}
+
+/**
+ * The words a section page should have shown, for the message when it did not: worked out again
+ * from the transcript only then (the check itself compares counts and hashes).
+ */
+export type Explain = (episode: string, section: string) => Promise<string[]>;
 
 /** What the finishing pass tells: the word check passed; the pages are indexed. */
 export type FinishStep =
@@ -40,52 +54,62 @@ export function finishLine(step: FinishStep): string {
     : `pagefind: indexed ${step.pages} pages in ${step.seconds.toFixed(1)} s (with the CSP${step.wordCheck ? ' and word' : ''} checks)`;
 }
 
-const printStep = (step: FinishStep) => console.log(finishLine(step));
+/** The HTML pages of a rendered site, relative to it, sorted. */
+export async function htmlPages(site: string): Promise<string[]> {
+  return (await readdir(site, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
+}
 
-/** `episodes`: each episode's slug, its sections' slugs, and the words.json written for it. */
-export async function finishSite(
-  site: string,
-  episodes: ReadonlyArray<{ slug: string; sections: readonly string[]; words: string }>,
-  tell: (step: FinishStep) => void = printStep,
-): Promise<void> {
-  const started = performance.now();
-  const index = await openIndex();
-  const indexing = inFlight((file, html) => index.add(file, html), MAX_IN_FLIGHT);
+/**
+ * Finishes every page of `site` in place: its CSP tightened, section pages of `episodes` checked
+ * word for word, and each page added to `index` (if given). Returns the words checked.
+ */
+export async function finishPages(site: string, episodes: readonly Expected[], index: SearchIndex | undefined, explain?: Explain): Promise<number> {
+  const bySlug = new Map(episodes.map((e) => [e.slug, e]));
+  const indexing = inFlight((file, html) => index!.add(file, html), MAX_IN_FLIGHT);
+  let words = 0;
+  const checked = new Set<string>();
   try {
-    const wordsOf = new Map(episodes.map((e) => [e.slug, e.words]));
-    const files = (await readdir(site, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
-    let words = 0;
-    const checked = new Set<string>();
-    let expected: { slug: string; words: Expected } | undefined;
-    for (const file of files) {
+    for (const file of await htmlPages(site)) {
       const full = path.join(site, file);
       const raw = await readFile(full, 'utf8');
       const doc = parse(raw);
       const html = tightenPolicy(raw, file, doc);
       await writeFile(full, html);
-      await indexing.add(file, html);
-      // Section pages are <episode>/<section>/index.html; words.json names the sections.
+      if (index) await indexing.add(file, html);
+      // Section pages are <episode>/<section>/index.html.
       const [slug, section, rest] = file.split(path.sep);
-      const source = slug && wordsOf.get(slug);
-      if (!source || rest !== 'index.html') continue;
-      if (expected?.slug !== slug) expected = { slug, words: JSON.parse(await readFile(source, 'utf8')) as Expected };
-      const want = expected.words.sections[section!];
-      if (!want) continue;
-      words += checkWords(expected.words.file, `${slug}/${section}/`, want, transcriptWords(doc));
-      checked.add(`${slug}/${section}/`);
+      const episode = slug ? bySlug.get(slug) : undefined;
+      const want = episode && rest === 'index.html' ? episode.shown[section!] : undefined;
+      if (!episode || !want) continue;
+      const got = transcriptWords(doc);
+      const seen = shownWords(got);
+      if (seen.words !== want.words || seen.hash !== want.hash) {
+        throw new Error(await difference(episode.file, `${slug}/${section}/`, got, want, explain && (() => explain(slug!, section!))));
+      }
+      words += got.length;
+      checked.add(`${slug}/${section}`);
     }
     for (const e of episodes) {
-      const missing = e.sections.find((s) => !checked.has(`${e.slug}/${s}/`));
+      const missing = Object.keys(e.shown).find((s) => !checked.has(`${e.slug}/${s}`));
       if (missing) throw new Error(`the page ${e.slug}/${missing}/ was not rendered`);
     }
     await indexing.drain();
-    const pages = await index.write(path.join(site, 'pagefind'));
-    if (episodes.length) tell({ type: 'checked', words, episodes: episodes.length });
-    tell({ type: 'indexed', pages, seconds: (performance.now() - started) / 1000, wordCheck: episodes.length > 0 });
+    return words;
   } finally {
-    // Closing Pagefind rejects what it has not finished; those pages no longer matter.
     await indexing.settle();
-    await index.close();
+  }
+}
+
+/** Adds every page of an already finished site (a shard kept from an earlier build) to `index`. */
+export async function indexPages(site: string, index: SearchIndex): Promise<number> {
+  const indexing = inFlight((file, html) => index.add(file, html), MAX_IN_FLIGHT);
+  const files = await htmlPages(site);
+  try {
+    for (const file of files) await indexing.add(file, await readFile(path.join(site, file), 'utf8'));
+    await indexing.drain();
+    return files.length;
+  } finally {
+    await indexing.settle();
   }
 }
 
@@ -124,12 +148,12 @@ function inFlight(run: (file: string, html: string) => Promise<void>, limit: num
   };
 }
 
-function checkWords(source: string, page: string, want: readonly string[], got: readonly string[]): number {
-  const k = want.findIndex((w, i) => got[i] !== w);
-  if (k < 0 && got.length === want.length) return got.length;
-  const at = k >= 0 ? k : Math.min(got.length, want.length);
-  throw new Error(
-    `${source}: the page ${page} shows ${got.length} words of ${want.length}; ` +
-      `first difference at word ${at + 1}: expected "${want[at] ?? ''}", page has "${got[at] ?? ''}"`,
-  );
+/** The message for a page whose words are not the transcript's: where they part, when that can be worked out. */
+async function difference(source: string, page: string, got: readonly string[], want: ShownWords, explain?: () => Promise<string[]>): Promise<string> {
+  const head = `${source}: the page ${page} shows ${got.length} words of ${want.words}`;
+  const expected = await explain?.().catch(() => undefined);
+  if (!expected) return `${head}, not the transcript's`;
+  const k = expected.findIndex((w, i) => got[i] !== w);
+  const at = k >= 0 ? k : Math.min(got.length, expected.length);
+  return `${head}; first difference at word ${at + 1}: expected "${expected[at] ?? ''}", page has "${got[at] ?? ''}"`;
 }

@@ -1,40 +1,93 @@
 /**
- * Writes the Pagefind index through Pagefind's Node API. Pagefind reports problems as data; any of
- * them fails the build, so a site never ships with a broken or missing index.
- * The finishing pass (finish.ts) feeds it each page as it goes.
+ * A search index through Pagefind's Node API. Pagefind reports problems as data; any of them fails
+ * the build, so a site never ships with a broken or missing index.
+ *
+ * A site has one index per group of shards (src/build/shards/plan.ts), each a Pagefind bundle of
+ * its own in `pagefind/<group>/`, and `pagefind/bundles.json` lists them: the browser merges them
+ * (Pagefind's `mergeIndex`). Pagefind holds every page of an index in memory until it writes it, and
+ * several times that while it writes, so a group is as large as one process may take.
  */
-import { readdir, rm } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 
 /** Timestamps, AI labels and other furniture are not what anyone searches for. */
 const EXCLUDE = ['.ts', '.play', '.ai-label', '.ai-chip'];
 
-/** Pagefind's own UIs; ours (src/browser/search/) uses none of them. */
-async function removeUnusedUi(bundle: string): Promise<void> {
+/** Pagefind's own UIs and its worker script: ours (src/browser/search/) uses none of them. */
+async function removeUnused(bundle: string): Promise<void> {
   for (const name of await readdir(bundle)) {
-    if (/^pagefind-(component-|modular-)?ui\.(js|css)$/.test(name)) await rm(path.join(bundle, name));
+    if (/^pagefind-(component-|modular-)?ui\.(js|css)$|^pagefind-worker\.js$/.test(name)) await rm(path.join(bundle, name));
   }
 }
 
+/** Pagefind's code, the same in every bundle: the site keeps one copy, in `pagefind/`. */
+const RUNTIME = ['pagefind.js', 'pagefind-highlight.js'];
+/** Its WebAssembly, which only the first bundle's instance loads (merged ones use it too). */
+const WASM = /^wasm\..+\.pagefind$/;
+
+/** Where a site keeps its indexes. */
+export const SEARCH_DIR = 'pagefind';
+/** The list of a site's index bundles, which the browser's search reads first. */
+export const BUNDLES_FILE = 'bundles.json';
+
+/** The list of bundles, as the browser reads it (src/browser/search/engine.ts). */
+export const bundlesJson = (groups: readonly string[]): string => `${JSON.stringify({ bundles: groups })}\n`;
+
+/**
+ * Puts the groups' bundles (as `write` made them) into the site: each in `pagefind/<group>/`, one
+ * copy of Pagefind's code in `pagefind/`, its WebAssembly in the first bundle only, and the list
+ * of bundles. `move` moves the bundles instead of copying them (they are the build's own).
+ */
+export async function installBundles(site: string, groups: ReadonlyArray<{ id: string; dir: string }>, move: boolean): Promise<void> {
+  const search = path.join(site, SEARCH_DIR);
+  await mkdir(search, { recursive: true });
+  for (const [i, group] of groups.entries()) {
+    const to = path.join(search, group.id);
+    if (path.resolve(group.dir) !== path.resolve(to)) {
+      await rm(to, { recursive: true, force: true });
+      if (move) await rename(group.dir, to);
+      else await cp(group.dir, to, { recursive: true });
+    }
+    for (const name of await readdir(to)) {
+      if (RUNTIME.includes(name)) {
+        if (i === 0) await rename(path.join(to, name), path.join(search, name));
+        else await rm(path.join(to, name));
+      } else if (i > 0 && WASM.test(name)) {
+        await rm(path.join(to, name));
+      }
+    }
+  }
+  await writeFile(path.join(search, BUNDLES_FILE), bundlesJson(groups.map((g) => g.id)));
+}
+
+export interface SearchIndex {
+  add(sourcePath: string, content: string): Promise<void>;
+  /** Writes the bundle to `bundle`; returns the number of pages it indexed. */
+  write(bundle: string): Promise<number>;
+  /** Ends Pagefind's process: its memory goes back to the system. */
+  close(): Promise<void>;
+}
+
 /** An index that pages are added to one by one. */
-export async function openIndex() {
+export async function openIndex(): Promise<SearchIndex> {
   const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE });
   if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
-  let pages = 0;
   return {
-    async add(sourcePath: string, content: string): Promise<void> {
+    async add(sourcePath, content) {
       const added = await index.addHTMLFile({ sourcePath, content });
       if (added.errors.length) throw new Error(`pagefind could not index ${sourcePath}: ${added.errors.join('; ')}`);
-      pages++;
     },
-    /** Writes the bundle to `bundle`; returns the number of pages in the index. */
-    async write(bundle: string): Promise<number> {
+    async write(bundle) {
       const written = await index.writeFiles({ outputPath: bundle });
       if (written.errors.length) throw new Error(`pagefind could not write the index: ${written.errors.join('; ')}`);
-      await removeUnusedUi(bundle);
-      return pages;
+      await removeUnused(bundle);
+      // The pages it holds: those with content (a page without data-pagefind-body is left out).
+      const entry = JSON.parse(await readFile(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+      return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
     },
-    close: () => pagefind.close(),
+    close: async () => {
+      await pagefind.close();
+    },
   };
 }

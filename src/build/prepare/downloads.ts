@@ -1,31 +1,24 @@
-/** Each episode's downloads, and the site's llms.txt. */
+/** Each episode's downloads. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { srt, webvtt } from '../../domain/exports/captions.ts';
 import { cues } from '../../domain/exports/cues.ts';
-import { llmsTxt, type LlmsEpisode } from '../../domain/exports/llms.ts';
 import { chaptersJson, transcriptJson, youtubeChapters } from '../../domain/exports/podcast.ts';
 import { markdown, plainText } from '../../domain/exports/text.ts';
 import type { Episode } from '../../domain/types.ts';
+import { absoluteUrl, pagePath } from '../../domain/urls.ts';
 
-export interface SiteUrls {
+/** The settings that reach an episode's files: where the site is served. */
+export interface EpisodeUrls {
   base: string;
-  site: string | undefined;
-  title: string;
-  description: string;
+  site?: string | undefined;
 }
 
-/** Absolute URLs when the site's URL is known (files leave the site), else paths from the root. */
-export function urlMaker({ base, site }: SiteUrls) {
-  const prefix = base.replace(/\/?$/, '/');
-  return (...parts: string[]) => {
-    const p = `${prefix}${parts.map((x) => `${encodeURIComponent(x)}/`).join('')}`;
-    return site ? new URL(p, site).href : p;
-  };
-}
+/** Page URLs as downloads and llms.txt write them: absolute when the site's URL is known (the files leave the site). */
+export const urlMaker = ({ base, site }: EpisodeUrls) => (...parts: string[]) => absoluteUrl(pagePath(base, ...parts), site);
 
 /** Write an episode's download files into `dir`; returns how many. */
-export async function writeEpisodeDownloads(e: Episode, dir: string, urls: SiteUrls): Promise<number> {
+export async function writeEpisodeDownloads(e: Episode, dir: string, urls: EpisodeUrls): Promise<number> {
   const url = urlMaker(urls);
   const section = (slug: string) => url(e.slug, slug);
   const captions = cues(e);
@@ -41,8 +34,4 @@ export async function writeEpisodeDownloads(e: Episode, dir: string, urls: SiteU
   await mkdir(dir, { recursive: true });
   await Promise.all(Object.entries(out).map(([name, content]) => writeFile(path.join(dir, name), content)));
   return Object.keys(out).length;
-}
-
-export async function writeLlmsTxt(episodes: readonly LlmsEpisode[], dir: string, urls: SiteUrls): Promise<void> {
-  await writeFile(path.join(dir, 'llms.txt'), llmsTxt(urls.title, urls.description, episodes, urlMaker(urls)));
 }

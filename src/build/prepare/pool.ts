@@ -3,23 +3,23 @@
  * of a large library uses the whole machine. Processes, not worker threads: a thread's memory
  * (the language model, the parse trees) stays in this process's resident set after the thread
  * ends, and would sit beside Astro for the rest of the build; a process gives all of it back when
- * it exits. Results come back in file order whatever order the processes finish in, so output and
- * messages never depend on timing.
+ * it exits. Workers start on the first job (a rebuild that prepares nothing starts none) and take
+ * jobs in the order they were given.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { CorrectionRule } from '../../domain/corrections.ts';
 import { TranscriptError } from '../../domain/errors.ts';
-import type { SiteUrls } from './downloads.ts';
-import type { EpisodeJob } from '../library/library.ts';
-import type { EpisodeSummary, Prepared } from './prepare-episode.ts';
+import type { EpisodeInputs } from '../../domain/read-episode.ts';
+import type { EpisodeUrls } from './downloads.ts';
+import type { Prepared } from './prepare-episode.ts';
 
-export interface Job { index: number; episode: EpisodeJob; rules: CorrectionRule[]; generated: string; urls: SiteUrls }
+export interface Job { inputs: EpisodeInputs; rules: CorrectionRule[]; generated: string; urls: EpisodeUrls }
 export type Reply =
-  | { index: number; prepared: Prepared }
-  | { index: number; error: { file: string; line: number | undefined; message: string; hint: string | undefined } }
-  | { index: number; crash: string };
+  | { prepared: Prepared }
+  | { error: { file: string; line: number | undefined; message: string; hint: string | undefined } }
+  | { crash: string };
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
@@ -31,75 +31,79 @@ const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
  */
 export const LEAN_HEAP = ['--max-semi-space-size=4'];
 
-/**
- * Prepares `files`, except those `ready` already has a summary for (from the cache). `onEpisode`
- * hears of every episode in file order, ready or prepared; `onPrepared` of each one prepared here,
- * as it is done.
- */
-export async function prepareAll(
-  files: readonly EpisodeJob[],
-  rules: CorrectionRule[],
-  generated: string,
-  urls: SiteUrls,
-  onEpisode: (summary: EpisodeSummary) => void,
-  /** Called once, as soon as a core has nothing left to prepare (at once when there are fewer files than cores). */
-  onIdleCore: () => void = () => {},
-  ready: ReadonlyArray<EpisodeSummary | undefined> = [],
-  onPrepared: (index: number, prepared: Prepared) => void = () => {},
-): Promise<EpisodeSummary[]> {
-  let idle = false;
-  const coreFreed = () => {
-    if (!idle) onIdleCore();
-    idle = true;
-  };
-  const results: Array<EpisodeSummary | undefined> = files.map((_, i) => ready[i]);
-  const todo = files.flatMap((_, i) => (results[i] ? [] : [i]));
-  let reported = 0;
-  const report = () => {
-    while (reported < files.length && results[reported]) onEpisode(results[reported++]!);
-  };
-  report();
-  const cores = availableParallelism();
-  const count = Math.min(cores, todo.length);
-  if (count < cores) coreFreed();
-  if (todo.length === 0) return results as EpisodeSummary[];
-  let next = 0;
-  // The episode each worker is preparing, to name it if the worker dies.
-  const holding = new Map<ChildProcess, number>();
-  // A worker exits when it is disconnected: when it has nothing more to do, or when this process
-  // dies because the build failed.
-  await new Promise<void>((resolve, reject) => {
-    const send = (worker: ChildProcess) => {
-      if (next >= todo.length) {
-        // The process exits and gives back its memory; the next phase can have the core.
-        worker.disconnect();
-        return coreFreed();
-      }
-      const index = todo[next++]!;
-      holding.set(worker, index);
-      worker.send({ index, episode: files[index]!, rules, generated, urls } satisfies Job);
-    };
-    for (let i = 0; i < count; i++) {
-      // The build's own Node flags (say --max-old-space-size) reach the workers too.
-      const worker = fork(WORKER, [], { execArgv: [...process.execArgv, ...LEAN_HEAP], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-      worker.on('error', reject);
-      worker.on('exit', (code, signal) => {
-        const index = holding.get(worker);
-        if (index !== undefined) reject(new Error(`preparing ${files[index]!.transcript} failed: its worker process ended (${signal ?? `exit code ${code}`})`));
-      });
-      worker.on('message', (reply: Reply) => {
-        holding.delete(worker);
-        if ('error' in reply) return reject(new TranscriptError(reply.error.file, reply.error.line, reply.error.message, reply.error.hint));
-        if ('crash' in reply) return reject(new Error(`preparing ${files[reply.index]!.transcript} failed:\n${reply.crash}`));
-        results[reply.index] = reply.prepared.summary;
-        onPrepared(reply.index, reply.prepared);
-        report();
-        if (reported === files.length) resolve();
-        send(worker);
-      });
-      send(worker);
-    }
-  });
+interface Waiting {
+  job: Job;
+  resolve: (prepared: Prepared) => void;
+  reject: (error: unknown) => void;
+}
 
-  return results as EpisodeSummary[];
+export class Pool {
+  private readonly size: number;
+  private readonly workers: ChildProcess[] = [];
+  private readonly idle: ChildProcess[] = [];
+  private readonly queue: Waiting[] = [];
+  private readonly holding = new Map<ChildProcess, Waiting>();
+
+  constructor(size = availableParallelism()) {
+    this.size = Math.max(1, size);
+  }
+
+  /** How many jobs are waiting or in hand. */
+  get pending(): number {
+    return this.queue.length + this.holding.size;
+  }
+
+  get capacity(): number {
+    return this.size;
+  }
+
+  prepare(job: Job): Promise<Prepared> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, resolve, reject });
+      if (this.idle.length === 0 && this.workers.length < this.size) this.spawn();
+      this.dispatch();
+    });
+  }
+
+  /** Stops the workers: they exit and give their memory back. */
+  close(): void {
+    for (const worker of this.workers) if (worker.connected) worker.disconnect();
+    this.workers.length = 0;
+    this.idle.length = 0;
+  }
+
+  private spawn(): void {
+    // The build's own Node flags (say --max-old-space-size) reach the workers too.
+    const worker = fork(WORKER, [], { execArgv: [...process.execArgv, ...LEAN_HEAP], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.workers.push(worker);
+    this.idle.push(worker);
+    const fail = (error: unknown) => {
+      const held = this.holding.get(worker);
+      this.holding.delete(worker);
+      held?.reject(error);
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code, signal) => {
+      const held = this.holding.get(worker);
+      if (held) fail(new Error(`preparing ${held.job.inputs.transcript.name} failed: its worker process ended (${signal ?? `exit code ${code}`})`));
+    });
+    worker.on('message', (reply: Reply) => {
+      const held = this.holding.get(worker)!;
+      this.holding.delete(worker);
+      if ('error' in reply) held.reject(new TranscriptError(reply.error.file, reply.error.line, reply.error.message, reply.error.hint));
+      else if ('crash' in reply) held.reject(new Error(`preparing ${held.job.inputs.transcript.name} failed:\n${reply.crash}`));
+      else held.resolve(reply.prepared);
+      this.idle.push(worker);
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    while (this.idle.length && this.queue.length) {
+      const worker = this.idle.shift()!;
+      const waiting = this.queue.shift()!;
+      this.holding.set(worker, waiting);
+      worker.send(waiting.job);
+    }
+  }
 }

@@ -1,22 +1,32 @@
 /**
- * Everything the build does for one episode before Astro: parse, build the model, write its MDX,
- * timeline, downloads and the words its pages must show. Returns only a small summary, so the
- * build holds no episode in memory while Astro runs (and workers can do this in parallel).
+ * Everything the build does for one episode before Astro: read it, build the model, write its
+ * MDX, timeline and downloads. Returns only a small summary (its catalog entry among it), so the
+ * build holds no episode in memory while Astro runs, and workers can do this in parallel.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { CorrectionRule } from '../../domain/corrections.ts';
-import { tokens } from '../../domain/invariants.ts';
-import type { SectionOrigin, TranscriptFormat, TranscriptWarning } from '../../domain/types.ts';
-import { writeEpisodeDownloads, type SiteUrls } from './downloads.ts';
-import { loadSource, type EpisodeJob } from '../library/library.ts';
+import { catalogEntryOf } from '../../contract/catalog.ts';
+import type { CatalogEntry } from '../../contract/frontmatter.ts';
 import { writeEpisodeMdx } from '../../contract/write-episode.ts';
+import { wordCores, type CorrectionRule } from '../../domain/corrections.ts';
+import { tokens } from '../../domain/invariants.ts';
+import { correctedEpisode, readSource, type EpisodeInputs } from '../../domain/read-episode.ts';
 import { episodeWords } from '../../domain/reading.ts';
+import type { SectionOrigin, TranscriptFormat, TranscriptWarning } from '../../domain/types.ts';
+import { writeEpisodeDownloads, type EpisodeUrls } from './downloads.ts';
 import type { EpisodeWords } from './episode-cache.ts';
-import { correctedEpisode } from '../../domain/read-episode.ts';
-import { wordCores } from '../../domain/corrections.ts';
+
+/** What a page must show: how many transcript words, and a hash of them in order. */
+export interface ShownWords {
+  words: number;
+  hash: string;
+}
+
+/** The words a page shows, as the finishing pass compares them with what was prepared. */
+export const shownWords = (words: readonly string[]): ShownWords => ({ words: words.length, hash: createHash('sha256').update(words.join('\n')).digest('hex') });
 
 export interface EpisodeSummary {
+  /** The transcript, relative to the content folder (see library.ts). */
   file: string;
   slug: string;
   title: string;
@@ -25,15 +35,18 @@ export interface EpisodeSummary {
   origin: SectionOrigin;
   fragments: number;
   words: number;
+  /** Named relative to the content folder. */
   warnings: TranscriptWarning[];
   /** Corrections made per rule (same order as the rules). */
   counts: number[];
-  sections: Array<{ slug: string; title: string; start: number; end: number; summary: string }>;
+  /** What the site-wide pages show of it. */
+  catalog: CatalogEntry;
+  /** Each section page's transcript words, by section slug: src/build/finish/finish-site.ts checks the page against them. */
+  shown: Record<string, ShownWords>;
 }
 
-/** Where an episode's prepared files go inside the generated folder. */
-export const downloadsDir = (generated: string, slug: string) => path.join(generated, slug, 'downloads');
-export const wordsFile = (generated: string, slug: string) => path.join(generated, slug, 'words.json');
+/** Where an episode's downloads are written inside its prepared folder. */
+export const downloadsDir = (episodeDir: string) => path.join(episodeDir, 'downloads');
 
 /** A prepared episode: its summary, and the words it says, for the cache (episode-cache.ts). */
 export interface Prepared {
@@ -41,19 +54,19 @@ export interface Prepared {
   words: EpisodeWords;
 }
 
-export async function prepareEpisode(job: EpisodeJob, rules: readonly CorrectionRule[], generated: string, urls: SiteUrls): Promise<Prepared> {
+/** The words of each section, in order, as its page must show them. */
+export function sectionWords(episode: ReturnType<typeof correctedEpisode>): Record<string, string[]> {
+  return Object.fromEntries(episode.sections.map((s) => [s.slug, episode.source.fragments.slice(...s.fragmentRange).flatMap((f) => tokens(f.text))]));
+}
+
+/** Prepares the episode read from `inputs` into `generated/<slug>/`. */
+export async function prepareEpisode(inputs: EpisodeInputs, rules: readonly CorrectionRule[], generated: string, urls: EpisodeUrls): Promise<Prepared> {
   const counts = rules.map(() => 0);
-  const source = await loadSource(job);
+  const source = await readSource(inputs);
   const words: EpisodeWords = { cores: wordCores(source.transcript.fragments), names: source.names };
   const episode = correctedEpisode(source, rules, counts);
   await writeEpisodeMdx(episode, generated);
-  await writeEpisodeDownloads(episode, downloadsDir(generated, episode.slug), urls);
-  // What each section page must show, word for word: read back after Astro by src/build/finish/finish-site.ts.
-  const shown = Object.fromEntries(
-    episode.sections.map((s) => [s.slug, episode.source.fragments.slice(...s.fragmentRange).flatMap((f) => tokens(f.text))]),
-  );
-  await mkdir(path.dirname(wordsFile(generated, episode.slug)), { recursive: true });
-  await writeFile(wordsFile(generated, episode.slug), JSON.stringify({ file: episode.source.file, sections: shown }));
+  await writeEpisodeDownloads(episode, downloadsDir(path.join(generated, episode.slug)), urls);
   const summary: EpisodeSummary = {
     file: episode.source.file,
     slug: episode.slug,
@@ -64,7 +77,8 @@ export async function prepareEpisode(job: EpisodeJob, rules: readonly Correction
     words: episodeWords(episode),
     warnings: episode.warnings,
     counts,
-    sections: episode.sections.map((s) => ({ slug: s.slug, title: s.title, start: s.start, end: s.end, summary: s.summary })),
+    catalog: catalogEntryOf(episode),
+    shown: Object.fromEntries(Object.entries(sectionWords(episode)).map(([slug, w]) => [slug, shownWords(w)])),
   };
   return { summary, words };
 }

@@ -10,11 +10,11 @@ process.on('disconnect', () => process.exit(0));
 process.on('message', async (job: Job) => {
   let reply: Reply;
   try {
-    reply = { index: job.index, prepared: await prepareEpisode(job.episode, job.rules, job.generated, job.urls) };
+    reply = { prepared: await prepareEpisode(job.inputs, job.rules, job.generated, job.urls) };
   } catch (error) {
     reply = error instanceof TranscriptError
-      ? { index: job.index, error: { file: error.file, line: error.line, message: error.message, hint: error.hint } }
-      : { index: job.index, crash: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+      ? { error: { file: error.file, line: error.line, message: error.message, hint: error.hint } }
+      : { crash: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
   if (process.connected) process.send!(reply);
 });

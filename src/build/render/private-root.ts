@@ -9,8 +9,10 @@
  * and `src/`, without the generated pages), the build's own generated folder, and a
  * `node_modules` folder of links to the checkout's packages (nothing is installed; the caches
  * inside it are the root's own). `public/` is read where it is: it may hold large media files.
- * It lives under node_modules/.cache/transcript-site/runs/<pid>/ and is removed after the build (in
- * the background, see processes.ts); a root left by a build that was killed is removed by the next.
+ * It lives in the build's scratch folder, node_modules/.cache/transcript-site/runs/<pid>/, removed
+ * after the build (in the background, see processes.ts); a folder left by a build that was killed
+ * is removed by the next. A root renders either one shard's episodes or the site-wide pages
+ * (`Role`): only those pages are copied into it.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
@@ -22,33 +24,62 @@ const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'tra
 const NOT_SOURCE = new Set(['src/generated']);
 /** Per-root caches inside node_modules that must not be shared. */
 const CACHES = new Set(['.astro', '.vite', '.cache']);
+/** An episode's pages; every other page is site-wide (library, search, 404, feed). */
+const EPISODE_PAGES = 'src/pages/[episode]';
+
+/**
+ * What a root renders: a shard (its episodes' pages, from their prepared folders) or the site
+ * (the site-wide pages, from the catalog).
+ */
+export type Role = 'shard' | 'site';
 
 export interface PrivateRoot {
   /** The Astro root to render from. */
   dir: string;
-  /** Where this build writes its episodes' MDX, timelines, words and downloads. */
+  /** Where the pages' data goes: the episodes' prepared folders, or catalog.json. */
   generated: string;
+}
+
+/** This build's scratch folder: its private roots, and anything else it writes before the site is swapped in. */
+export interface Scratch {
+  dir: string;
+  /** A private root of this build, named `name`, for `role`'s pages. */
+  root(name: string, role: Role): PrivateRoot;
+  /** Removes the whole scratch folder, in the background. */
   remove(): void;
 }
 
 const runsDir = (root: string) => path.join(root, 'node_modules', '.cache', 'transcript-site', 'runs');
 
-export function privateRoot(root: string): PrivateRoot {
+export function scratch(root: string): Scratch {
   const runs = runsDir(root);
-  // Roots of builds whose process is gone.
+  // Scratch folders of builds whose process is gone.
   removeLeftovers(runs, (name) => /^(\d+)$/.exec(name)?.[1]);
   const dir = path.join(runs, String(process.pid));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  return {
+    dir,
+    root: (name, role) => privateRoot(root, path.join(dir, name), role),
+    remove: () => removeLater([dir]),
+  };
+}
+
+/** A root in `dir`, around the generated folder already prepared there, if any. */
+function privateRoot(root: string, dir: string, role: Role): PrivateRoot {
+  mkdirSync(dir, { recursive: true });
+  const leftOut = (rel: string) => NOT_SOURCE.has(rel) || (role === 'site' ? rel === EPISODE_PAGES : rel.startsWith('src/pages/') && !rel.startsWith(EPISODE_PAGES));
   for (const entry of PROJECT_FILES) {
     if (!existsSync(path.join(root, entry))) continue;
     cpSync(path.join(root, entry), path.join(dir, entry), {
       recursive: true,
-      filter: (source) => !NOT_SOURCE.has(path.relative(root, source).split(path.sep).join('/')),
+      filter: (source) => !leftOut(path.relative(root, source).split(path.sep).join('/')),
     });
   }
   linkModules(root, dir);
-  return { dir, generated: path.join(dir, 'src', 'generated'), remove: () => removeLater([dir]) };
+  const generated = path.join(dir, 'src', 'generated');
+  mkdirSync(generated, { recursive: true });
+  return { dir, generated };
 }
 
 /**

@@ -1,5 +1,6 @@
 /**
- * Renders the site with Astro in a child process (why: see src/build/finish/finish-site.ts).
+ * Renders pages with Astro in a child process: one process per shard, and one for the site-wide
+ * pages, so Astro's memory is given back after each (why: see src/build/finish/finish-site.ts).
  * The parent passes what the child needs over the IPC channel.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,15 +10,13 @@ import { deferFinishing } from '../astro/finish.ts';
 import { LEAN_HEAP } from '../prepare/pool.ts';
 
 export interface RenderJob {
-  /** The build's private root (private-root.ts). */
+  /** A private root of the build (private-root.ts). */
   root: string;
-  /** The checkout's public/, read where it is. */
+  /** The checkout's public/, read where it is, for the site-wide pages; an empty folder for a shard. */
   publicDir: string;
   outDir: string;
-  base?: string;
-  site?: string;
-  /** Add the sitemap integration (a --site given on the command line, none in the config). */
-  sitemap: boolean;
+  base: string;
+  site: string | undefined;
   verbose: boolean;
 }
 
@@ -76,8 +75,8 @@ export function renderer(root: string): Renderer {
 
 /** The child: load Astro now, run its build with our integrations when the job arrives. */
 async function main(job: Promise<RenderJob>): Promise<void> {
-  const [{ build }, { sitemapFor }] = await Promise.all([import('astro'), import('../../../astro.config.mjs')]);
-  const { root, publicDir, outDir, base, site, sitemap, verbose } = await job;
+  const { build } = await import('astro');
+  const { root, publicDir, outDir, base, site, verbose } = await job;
   // This process only renders; the CLI finishes the site (src/build/astro/finish.ts) afterwards.
   deferFinishing();
   await build({
@@ -88,9 +87,8 @@ async function main(job: Promise<RenderJob>): Promise<void> {
     // must never leak into this one.
     force: true,
     logLevel: verbose ? 'info' : 'warn',
-    ...(base ? { base } : {}),
+    base,
     ...(site ? { site } : {}),
-    integrations: sitemap ? [sitemapFor()] : [],
   });
 }
 

@@ -1,6 +1,7 @@
 /** captions.vtt and captions.srt, from the same cues. */
 import type { Episode } from '../types.ts';
-import { cues, cueTime, type Cue } from './cues.ts';
+import { cueTime } from '../time.ts';
+import { cues, type Cue } from './cues.ts';
 
 /** WebVTT text is markup: &, < and > must be written as character references. */
 const vttText = (text: string) => (/[&<>]/.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : text);

@@ -58,13 +58,3 @@ export function cues(episode: Episode): Cue[] {
 }
 
 const round = (t: number) => Math.round(t * 1000) / 1000;
-
-/** `00:01:02.500` (WebVTT) or `00:01:02,500` (SRT). */
-export function cueTime(seconds: number, separator: '.' | ',' = '.'): string {
-  const ms = Math.round(seconds * 1000);
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.floor((ms % 3_600_000) / 60_000);
-  const s = Math.floor((ms % 60_000) / 1000);
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${pad(h)}:${pad(m)}:${pad(s)}${separator}${pad(ms % 1000, 3)}`;
-}

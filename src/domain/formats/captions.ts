@@ -6,6 +6,7 @@
  */
 import { ParseError, parseText, type VTTCue } from 'media-captions';
 import { TranscriptError } from '../errors.ts';
+import { cueTime } from '../time.ts';
 import type { Fragment, ParsedTranscript, TranscriptWarning } from '../types.ts';
 import { cueRuns } from './cue-markup.ts';
 import { cueFragments, cueWords, type SpeakerState } from './cue-fragments.ts';
@@ -90,8 +91,7 @@ function keepEmptyRanges(text: string): string {
     if (cueSeconds(end) > from) return all;
     const ms = Math.round(from * 1000) + 1;
     const comma = end.includes(',');
-    const fixed = `${String(Math.floor(ms / 3_600_000)).padStart(2, '0')}:${String(Math.floor(ms / 60_000) % 60).padStart(2, '0')}:${String(Math.floor(ms / 1000) % 60).padStart(2, '0')}${comma ? ',' : '.'}${String(ms % 1000).padStart(3, '0')}`;
-    return `${indent}${start}${arrow}${fixed}`;
+    return `${indent}${start}${arrow}${cueTime(ms / 1000, comma ? ',' : '.')}`;
   });
 }
 

@@ -1,0 +1,25 @@
+/**
+ * The settings a build runs with: transcript-site.yml (src/domain/site-config.ts), with the
+ * command line's --base, --site, --shard-size and --index-size over it. Every part of a sharded
+ * build records them, and `join` refuses parts built with others.
+ */
+import { loadSiteConfig, type SiteConfig } from '../domain/site-config.ts';
+
+export type Settings = SiteConfig;
+
+type Overrides = { [K in 'base' | 'site' | 'shardSize' | 'indexSize']?: Settings[K] | undefined };
+
+export function resolveSettings(root: string, overrides: Overrides): Settings {
+  const settings: Settings = { ...loadSiteConfig(root) };
+  for (const [key, value] of Object.entries(overrides) as Array<[keyof Overrides, string | number | undefined]>) {
+    if (value !== undefined) Object.assign(settings, { [key]: value });
+  }
+  settings.indexSize = Math.max(settings.indexSize, settings.shardSize);
+  return settings;
+}
+
+/** The settings that differ between two builds, as `key` names. */
+export function settingsDiffer(a: Settings, b: Settings): string[] {
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return keys.filter((k) => JSON.stringify(a[k as keyof Settings]) !== JSON.stringify(b[k as keyof Settings]));
+}

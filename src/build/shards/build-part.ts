@@ -1,0 +1,172 @@
+/**
+ * Builds the groups of shards given (plan.ts) into a part folder: the episodes read once and
+ * prepared (or found in the episode cache), then each shard rendered by an Astro process of its
+ * own and finished (CSP, word check), and each group's pages indexed by Pagefind, one group at a
+ * time. A shard or a group index that an earlier build made from the same inputs, settings and
+ * code is copied from the cache instead.
+ *
+ * One process at a time holds much memory: the workers while preparing, then one Astro process or
+ * one Pagefind process beside this one. That is what keeps a build's peak flat as the archive grows.
+ */
+import { copyFile, mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { CatalogEntry } from '../../contract/frontmatter.ts';
+import { correctedEpisode, readSource } from '../../domain/read-episode.ts';
+import { FolderCache, sha256 } from '../cache/folder-cache.ts';
+import { finishPages, indexPages, type Expected } from '../finish/finish-site.ts';
+import { openIndex, type SearchIndex } from '../finish/pagefind-index.ts';
+import { checkSlugs, readInputs, shown, type EpisodeJob, type Library } from '../library/library.ts';
+import { report } from '../progress.ts';
+import { downloadsDir, sectionWords } from '../prepare/prepare-episode.ts';
+import { copyOut, prepareLibrary, type Ready } from '../prepare/prepare-library.ts';
+import type { EpisodeCache } from '../prepare/episode-cache.ts';
+import { renderer } from '../render/render.ts';
+import type { Scratch } from '../render/private-root.ts';
+import type { Settings } from '../settings.ts';
+import { groupDir, shardDir } from './manifest.ts';
+import type { Group, Shard } from './plan.ts';
+
+export interface Caches {
+  episodes: EpisodeCache;
+  shards: FolderCache;
+  groups: FolderCache;
+}
+
+export interface PartContext {
+  /** The checkout. */
+  root: string;
+  scratch: Scratch;
+  library: Library;
+  settings: Settings;
+  /** The hash of the code that renders pages (code-version.ts). */
+  code: string;
+  /** None with --no-cache: everything is made afresh and nothing kept. */
+  caches: Caches | undefined;
+  verbose: boolean;
+}
+
+export interface PartResult {
+  catalog: Array<{ name: string; file: string; entry: CatalogEntry }>;
+  /** Replacements per correction rule, in this part's episodes. */
+  corrections: number[];
+  /** A hash of each episode's files (library.ts), by name: this part's episodes. */
+  hashes: Record<string, string>;
+  /** The cache entries this part used (to keep when the caches are pruned). */
+  kept: { shards: string[]; groups: string[] };
+}
+
+export async function buildPart(ctx: PartContext, groups: readonly Group[], out: string): Promise<PartResult> {
+  const { library, settings, caches } = ctx;
+  const started = performance.now();
+  const shardOf = new Map(groups.flatMap((g) => g.shards.flatMap((s) => s.episodes.map((name) => [name, s] as const))));
+  const generated = (shard: Shard) => path.join(ctx.scratch.dir, shard.id, 'src', 'generated');
+  const jobs = library.episodes.filter((job) => shardOf.has(job.name));
+  const ready = await prepareLibrary({
+    library,
+    episodes: jobs,
+    generatedFor: (job) => generated(shardOf.get(job.name)!),
+    urls: settings,
+    cache: caches?.episodes,
+    onEpisode: (r) => report({ type: 'episode', summary: { ...r.summary, file: shown(library.dir, r.summary.file), warnings: r.summary.warnings.map((w) => ({ ...w, file: shown(library.dir, w.file) })) } }),
+    onUnkept: (file, reason) => report({ type: 'cache-unwritable', file, reason }),
+  });
+  const fromCache = ready.filter((r) => r.cached).length;
+  if (caches) report({ type: 'cache', hits: fromCache, prepared: ready.length - fromCache });
+  checkSlugs(ready.map((r) => ({ slug: r.summary.slug, file: shown(library.dir, r.summary.file) })));
+  report({ type: 'prepared', episodes: ready.length, seconds: (performance.now() - started) / 1000 });
+
+  const byName = new Map(ready.map((r) => [r.job.name, r]));
+  const kept: PartResult['kept'] = { shards: [], groups: [] };
+  const checked = { words: 0, episodes: 0, cached: 0 };
+  for (const group of groups) {
+    const shardKeys = group.shards.map((shard) => shardKey(ctx, shard.episodes.map((name) => byName.get(name)!)));
+    const groupKey = shardKeys.every(Boolean) ? sha256(JSON.stringify({ code: ctx.code, shards: shardKeys })) : undefined;
+    const indexed = groupKey !== undefined && caches ? await caches.groups.get(groupKey, groupDir(out, group.id)) : false;
+    let index: SearchIndex | undefined;
+    const groupStarted = performance.now();
+    try {
+      for (const [i, shard] of group.shards.entries()) {
+        const key = shardKeys[i];
+        const dir = shardDir(out, shard.id);
+        const shardStarted = performance.now();
+        if (key !== undefined && caches && (await caches.shards.get(key, dir))) {
+          if (!indexed) await indexPages(dir, (index ??= await openIndex()));
+          checked.cached += shard.episodes.length;
+          report({ type: 'shard', id: shard.id, episodes: shard.episodes.length, from: 'cache', seconds: (performance.now() - shardStarted) / 1000 });
+        } else {
+          const episodes = shard.episodes.map((name) => byName.get(name)!);
+          checked.words += await renderShard(ctx, shard, episodes, generated(shard), dir, indexed ? undefined : (index ??= await openIndex()));
+          checked.episodes += episodes.length;
+          if (key !== undefined && caches) await caches.shards.put(key, dir);
+        }
+        if (key !== undefined) kept.shards.push(key);
+      }
+      if (!indexed) {
+        const writeStarted = performance.now();
+        const pages = await index!.write(groupDir(out, group.id));
+        report({ type: 'group', id: group.id, shards: group.shards.length, pages, from: 'indexed', seconds: (performance.now() - groupStarted) / 1000, writeSeconds: (performance.now() - writeStarted) / 1000 });
+        if (groupKey !== undefined && caches) await caches.groups.put(groupKey, groupDir(out, group.id));
+      } else {
+        report({ type: 'group', id: group.id, shards: group.shards.length, pages: 0, from: 'cache', seconds: (performance.now() - groupStarted) / 1000 });
+      }
+      if (groupKey !== undefined) kept.groups.push(groupKey);
+    } finally {
+      // Pagefind's process ends with its group: its memory goes back before the next group starts.
+      await index?.close();
+    }
+  }
+  if (ready.length) report({ type: 'checked', ...checked });
+  const corrections = library.corrections.rules.map((_, i) => ready.reduce((n, r) => n + r.summary.counts[i]!, 0));
+  return {
+    catalog: ready.map((r) => ({ name: r.job.name, file: r.job.transcript, entry: r.summary.catalog })),
+    corrections,
+    hashes: Object.fromEntries(ready.map((r) => [r.job.name, r.hash])),
+    kept,
+  };
+}
+
+/**
+ * What a shard's pages are made from: the code, the settings and its episodes' prepared files
+ * (their cache keys). Undefined when one of them has no key (it could not be kept).
+ */
+function shardKey(ctx: PartContext, episodes: readonly Ready[]): string | undefined {
+  if (!ctx.caches || episodes.some((e) => e.key === undefined)) return undefined;
+  return sha256(JSON.stringify({ code: ctx.code, settings: ctx.settings, episodes: episodes.map((e) => e.key).sort() }));
+}
+
+/** Renders one shard's episodes into `out`: their prepared files in place, Astro, then the finishing pass. */
+/** Returns the transcript words it found on the shard's pages. */
+async function renderShard(ctx: PartContext, shard: Shard, episodes: readonly Ready[], generated: string, out: string, index: SearchIndex | undefined): Promise<number> {
+  // Episodes from the episode cache are copied out only now, when their shard is rendered.
+  for (const episode of episodes) {
+    if (episode.cached && !(await copyOut(ctx.caches!.episodes, episode, generated))) {
+      // A damaged entry: prepared again (and kept again).
+      report({ type: 'cache-damaged', file: shown(ctx.library.dir, episode.summary.file) });
+      const [again] = await prepareLibrary({ library: ctx.library, episodes: [episode.job], generatedFor: () => generated, urls: ctx.settings, cache: ctx.caches?.episodes });
+      Object.assign(episode, { summary: again!.summary, key: again!.key, cached: undefined });
+    }
+  }
+  const root = ctx.scratch.root(shard.id, 'shard');
+  const empty = path.join(ctx.scratch.dir, 'no-public');
+  await mkdir(empty, { recursive: true });
+  const astroStarted = performance.now();
+  await renderer(root.dir).render({ root: root.dir, publicDir: empty, outDir: out, base: ctx.settings.base, site: ctx.settings.site, verbose: ctx.verbose });
+  const astroSeconds = (performance.now() - astroStarted) / 1000;
+  const finishStarted = performance.now();
+  const expected: Expected[] = episodes.map((e) => ({ slug: e.summary.slug, file: shown(ctx.library.dir, e.summary.file), shown: e.summary.shown }));
+  const words = await finishPages(out, expected, index, (slug, section) => explain(ctx, episodes.find((e) => e.summary.slug === slug)!.job, section));
+  // The downloads join the pages, beside each overview.
+  for (const e of episodes) {
+    const from = downloadsDir(path.join(generated, e.summary.slug));
+    for (const name of await readdir(from)) await copyFile(path.join(from, name), path.join(out, e.summary.slug, name));
+  }
+  report({ type: 'shard', id: shard.id, episodes: episodes.length, from: 'rendered', seconds: (performance.now() - astroStarted) / 1000, astroSeconds, finishSeconds: (performance.now() - finishStarted) / 1000, words });
+  return words;
+}
+
+/** The words a section page should show, worked out again from its transcript (for the message when it did not). */
+async function explain(ctx: PartContext, job: EpisodeJob, section: string): Promise<string[]> {
+  const { inputs } = await readInputs(ctx.library.dir, job);
+  const episode = correctedEpisode(await readSource(inputs), ctx.library.corrections.rules);
+  return sectionWords(episode)[section] ?? [];
+}

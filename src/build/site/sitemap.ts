@@ -1,0 +1,38 @@
+/**
+ * The sitemap, from the catalog: the library and every episode's overview and section pages (not
+ * the moment resolvers or the search page, which are not content). Written by the `sitemap`
+ * package, as sitemap-index.xml and sitemap-0.xml, sitemap-1.xml… of at most 45,000 URLs each.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
+import { libraryOrder } from '../../contract/catalog.ts';
+import type { CatalogEntry } from '../../contract/frontmatter.ts';
+import { absoluteUrl, filePath, pagePath } from '../../domain/urls.ts';
+
+/** URLs per sitemap file (the protocol allows 50,000). */
+const LIMIT = 45_000;
+
+/** The site's page URLs, in the library's order. */
+export function pageUrls(catalog: readonly CatalogEntry[], base: string, site: string): string[] {
+  const url = (...parts: string[]) => absoluteUrl(pagePath(base, ...parts), site);
+  return [url(), ...libraryOrder(catalog).flatMap((e) => [url(e.id), ...e.sections.map((s) => url(e.id, s.section))])];
+}
+
+export async function writeSitemap(dir: string, catalog: readonly CatalogEntry[], base: string, site: string): Promise<number> {
+  const urls = pageUrls(catalog, base, site);
+  const files: string[] = [];
+  for (let i = 0; i * LIMIT < urls.length; i++) {
+    const stream = new SitemapStream();
+    for (const url of urls.slice(i * LIMIT, (i + 1) * LIMIT)) stream.write({ url });
+    stream.end();
+    const name = `sitemap-${i}.xml`;
+    await writeFile(path.join(dir, name), await streamToPromise(stream));
+    files.push(name);
+  }
+  const index = new SitemapIndexStream();
+  for (const name of files) index.write({ url: absoluteUrl(filePath(base, name), site) });
+  index.end();
+  await writeFile(path.join(dir, 'sitemap-index.xml'), await streamToPromise(index));
+  return urls.length;
+}

@@ -1,0 +1,32 @@
+/**
+ * The catalog's writer: an episode's entry (its schema is `catalogEntry` in frontmatter.ts), kept
+ * as `<slug>/catalog.json` beside its pages' files, and the library's order.
+ */
+import type { Episode } from '../domain/types.ts';
+import type { CatalogEntry } from './frontmatter.ts';
+import { overviewFrontmatter } from './mdx-pages.ts';
+
+export function catalogEntryOf(episode: Episode): CatalogEntry {
+  const f = overviewFrontmatter(episode);
+  return {
+    id: f.slug,
+    title: f.title,
+    ...(episode.source.metadata.date ? { date: episode.source.metadata.date } : {}),
+    ...(f.channel ? { channel: f.channel } : {}),
+    duration: f.duration,
+    words: f.words,
+    description: f.description,
+    descriptionSource: f.descriptionSource,
+    sections: episode.sections.map((s) => ({ section: s.slug, title: s.title, start: s.start, end: s.end, summary: s.summary })),
+  };
+}
+
+const time = (e: CatalogEntry) => (e.date === undefined ? -Infinity : Date.parse(e.date));
+
+/** Newest first; undated episodes after the dated ones, by title: the library's order, everywhere. */
+export function libraryOrder(entries: readonly CatalogEntry[]): CatalogEntry[] {
+  return [...entries].sort((a, b) => time(b) - time(a) || a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+}
+
+/** Where an episode's entry is written, in its prepared folder (and in the site-wide pages' root). */
+export const CATALOG_FILE = 'catalog.json';
