@@ -3,11 +3,11 @@
  * as `<slug>/catalog.json` beside its pages' files, and the library's order.
  */
 import type { Episode } from '../domain/types.ts';
-import type { CatalogEntry } from './frontmatter.ts';
+import type { CatalogEntry, EpisodeFrontmatter } from './frontmatter.ts';
 import { overviewFrontmatter } from './mdx-pages.ts';
 
-export function catalogEntryOf(episode: Episode): CatalogEntry {
-  const f = overviewFrontmatter(episode);
+/** `f`: the overview's frontmatter (overviewFrontmatter), which says most of it. */
+export function catalogEntryOf(episode: Episode, f: EpisodeFrontmatter = overviewFrontmatter(episode)): CatalogEntry {
   return {
     id: f.slug,
     title: f.title,

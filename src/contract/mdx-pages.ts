@@ -31,7 +31,8 @@ function keyPointList(points: readonly KeyPoint[], linkSections: boolean): RootC
   ];
 }
 
-export function overviewTree(episode: Episode): Root {
+/** `frontmatter`: overviewFrontmatter(episode), when the caller has it already. */
+export function overviewTree(episode: Episode, frontmatter: EpisodeFrontmatter = overviewFrontmatter(episode)): Root {
   const { source } = episode;
   const body: RootContent[] = [];
   if (source.summary.length) {
@@ -48,7 +49,7 @@ export function overviewTree(episode: Episode): Root {
       ),
     );
   }
-  return root(overviewFrontmatter(episode), body);
+  return root(frontmatter, body);
 }
 
 /** What the overview says of its episode: also what the catalog (catalog.ts) lists. */

@@ -5,8 +5,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Episode } from '../domain/types.ts';
-import type { Timeline } from './frontmatter.ts';
-import { overviewTree, sectionTree } from './mdx-pages.ts';
+import type { CatalogEntry, Timeline } from './frontmatter.ts';
+import { overviewFrontmatter, overviewTree, sectionTree } from './mdx-pages.ts';
 import { serializeMdx } from './mdx-serialize.ts';
 import { CATALOG_FILE, catalogEntryOf } from './catalog.ts';
 
@@ -40,13 +40,16 @@ function firstWords(text: string, count = 6): string {
 }
 
 /** Write one episode's MDX and timeline into `outDir/<slug>/`. */
-export async function writeEpisodeMdx(episode: Episode, outDir: string): Promise<number> {
+/** Returns the episode's catalog entry, which it also writes. */
+export async function writeEpisodeMdx(episode: Episode, outDir: string): Promise<CatalogEntry> {
   const dir = path.join(outDir, episode.slug);
   const timeline = timelineData(episode);
+  const frontmatter = overviewFrontmatter(episode);
+  const catalog = catalogEntryOf(episode, frontmatter);
   const files: Array<[string, string]> = [
-    [path.join(dir, 'index.mdx'), serializeMdx(overviewTree(episode), `${episode.slug} overview`)],
+    [path.join(dir, 'index.mdx'), serializeMdx(overviewTree(episode, frontmatter), `${episode.slug} overview`)],
     [path.join(dir, 'timeline.json'), `${JSON.stringify(timeline)}\n`],
-    [path.join(dir, CATALOG_FILE), `${JSON.stringify(catalogEntryOf(episode))}\n`],
+    [path.join(dir, CATALOG_FILE), `${JSON.stringify(catalog)}\n`],
   ];
   for (const section of episode.sections) {
     const name = `${String(section.index + 1).padStart(2, '0')}-${section.slug}.mdx`;
@@ -55,5 +58,5 @@ export async function writeEpisodeMdx(episode: Episode, outDir: string): Promise
   // Written together: one after another, each small write waits its turn in the I/O threads.
   await mkdir(path.join(dir, 'sections'), { recursive: true });
   await Promise.all(files.map(([file, text]) => writeFile(file, text)));
-  return episode.sections.length + 1;
+  return catalog;
 }

@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { catalogEntryOf } from '../../contract/catalog.ts';
 import type { CatalogEntry } from '../../contract/frontmatter.ts';
 import { writeEpisodeMdx } from '../../contract/write-episode.ts';
 import { wordCores, type CorrectionRule } from '../../domain/corrections.ts';
@@ -65,7 +64,7 @@ export async function prepareEpisode(inputs: EpisodeInputs, rules: readonly Corr
   const source = await readSource(inputs);
   const words: EpisodeWords = { cores: wordCores(source.transcript.fragments), names: source.names };
   const episode = correctedEpisode(source, rules, counts);
-  await writeEpisodeMdx(episode, generated);
+  const catalog = await writeEpisodeMdx(episode, generated);
   await writeEpisodeDownloads(episode, downloadsDir(path.join(generated, episode.slug)), urls);
   const summary: EpisodeSummary = {
     file: episode.source.file,
@@ -77,7 +76,7 @@ export async function prepareEpisode(inputs: EpisodeInputs, rules: readonly Corr
     words: episodeWords(episode),
     warnings: episode.warnings,
     counts,
-    catalog: catalogEntryOf(episode),
+    catalog,
     shown: Object.fromEntries(Object.entries(sectionWords(episode)).map(([slug, w]) => [slug, shownWords(w)])),
   };
   return { summary, words };

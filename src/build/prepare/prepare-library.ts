@@ -55,21 +55,22 @@ export async function prepareLibrary(job: PrepareJob): Promise<Ready[]> {
   let telling: Promise<void> = Promise.resolve();
   try {
     for (const episode of job.episodes) {
-      const read = await readInputs(library.dir, episode);
-      const found = cache ? await cache.find(read.hash, rules) : undefined;
+      const { inputs, hash } = await readInputs(library.dir, episode);
+      const found = cache ? await cache.find(hash, rules) : undefined;
       let ready: Promise<Ready>;
       if (found?.entry) {
-        ready = Promise.resolve({ job: episode, hash: read.hash, summary: found.entry.summary, key: found.entry.key, cached: found.entry });
+        ready = Promise.resolve({ job: episode, hash, summary: found.entry.summary, key: found.entry.key, cached: found.entry });
       } else {
         const generated = job.generatedFor(episode);
-        ready = pool.prepare({ inputs: read.inputs, rules, generated, urls }).then(
+        // Only the hash outlives this turn: the texts go to the worker and are let go.
+        ready = pool.prepare({ inputs, rules, generated, urls }).then(
           async ({ summary, words }) => {
-            if (!cache) return { job: episode, hash: read.hash, summary, key: undefined };
+            if (!cache) return { job: episode, hash, summary, key: undefined };
             const key = await cache.store(found!.sourceKey, words, rules, summary, path.join(generated, summary.slug)).catch((error: unknown) => {
               job.onUnkept?.(shown(library.dir, summary.file), error instanceof Error ? error.message : String(error));
               return undefined;
             });
-            return { job: episode, hash: read.hash, summary, key };
+            return { job: episode, hash, summary, key };
           },
           (error: unknown) => {
             throw error instanceof TranscriptError ? shownError(library.dir, error) : error;

@@ -84,23 +84,37 @@ export async function buildPart(ctx: PartContext, groups: readonly Group[], out:
     const indexed = groupKey !== undefined && caches ? await caches.groups.get(groupKey, groupDir(out, group.id)) : false;
     let index: SearchIndex | undefined;
     const groupStarted = performance.now();
+    // Each shard is finished (in this process, and indexed in Pagefind's) while the next one
+    // renders (in Astro's): the two use a core each. Shards are finished one after another, in
+    // order, so the index gets its pages in the same order every time.
+    let finishing: Promise<void> = Promise.resolve();
+    let failed: { error: unknown } | undefined;
     try {
       for (const [i, shard] of group.shards.entries()) {
         const key = shardKeys[i];
         const dir = shardDir(out, shard.id);
         const shardStarted = performance.now();
         if (key !== undefined && caches && (await caches.shards.get(key, dir))) {
-          if (!indexed) await indexPages(dir, (index ??= await openIndex()));
-          checked.cached += shard.episodes.length;
-          report({ type: 'shard', id: shard.id, episodes: shard.episodes.length, from: 'cache', seconds: (performance.now() - shardStarted) / 1000 });
+          finishing = finishing.then(async () => {
+            if (!indexed) await indexPages(dir, (index ??= await openIndex()));
+            checked.cached += shard.episodes.length;
+            report({ type: 'shard', id: shard.id, episodes: shard.episodes.length, from: 'cache', seconds: (performance.now() - shardStarted) / 1000 });
+          });
         } else {
           const episodes = shard.episodes.map((name) => byName.get(name)!);
-          checked.words += await renderShard(ctx, shard, episodes, generated(shard), dir, indexed ? undefined : (index ??= await openIndex()));
-          checked.episodes += episodes.length;
-          if (key !== undefined && caches) await caches.shards.put(key, dir);
+          const rendered = await renderShard(ctx, shard, episodes, generated(shard), dir);
+          if (failed) throw failed.error;
+          finishing = finishing.then(async () => {
+            checked.words += await finishShard(ctx, shard, episodes, generated(shard), dir, indexed ? undefined : (index ??= await openIndex()), rendered);
+            checked.episodes += episodes.length;
+            if (key !== undefined && caches) await caches.shards.put(key, dir);
+          });
         }
+        // A failure while finishing stops the build after the render under way.
+        finishing.catch((error: unknown) => (failed ??= { error }));
         if (key !== undefined) kept.shards.push(key);
       }
+      await finishing;
       if (!indexed) {
         const writeStarted = performance.now();
         const pages = await index!.write(groupDir(out, group.id));
@@ -135,8 +149,8 @@ function shardKey(ctx: PartContext, episodes: readonly Ready[]): string | undefi
 }
 
 /** Renders one shard's episodes into `out`: their prepared files in place, Astro, then the finishing pass. */
-/** Returns the transcript words it found on the shard's pages. */
-async function renderShard(ctx: PartContext, shard: Shard, episodes: readonly Ready[], generated: string, out: string, index: SearchIndex | undefined): Promise<number> {
+/** Renders one shard's episodes into `out`: their prepared files in place, then Astro. Returns when it took, in seconds. */
+async function renderShard(ctx: PartContext, shard: Shard, episodes: readonly Ready[], generated: string, out: string): Promise<{ started: number; astroSeconds: number }> {
   // Episodes from the episode cache are copied out only now, when their shard is rendered.
   for (const episode of episodes) {
     if (episode.cached && !(await copyOut(ctx.caches!.episodes, episode, generated))) {
@@ -149,9 +163,13 @@ async function renderShard(ctx: PartContext, shard: Shard, episodes: readonly Re
   const root = ctx.scratch.root(shard.id, 'shard');
   const empty = path.join(ctx.scratch.dir, 'no-public');
   await mkdir(empty, { recursive: true });
-  const astroStarted = performance.now();
+  const started = performance.now();
   await renderer(root.dir).render({ root: root.dir, publicDir: empty, outDir: out, base: ctx.settings.base, site: ctx.settings.site, verbose: ctx.verbose });
-  const astroSeconds = (performance.now() - astroStarted) / 1000;
+  return { started, astroSeconds: (performance.now() - started) / 1000 };
+}
+
+/** The finishing pass over a rendered shard (finish-site.ts), and its downloads; returns the transcript words on its pages. */
+async function finishShard(ctx: PartContext, shard: Shard, episodes: readonly Ready[], generated: string, out: string, index: SearchIndex | undefined, rendered: { started: number; astroSeconds: number }): Promise<number> {
   const finishStarted = performance.now();
   const expected: Expected[] = episodes.map((e) => ({ slug: e.summary.slug, file: shown(ctx.library.dir, e.summary.file), shown: e.summary.shown }));
   const words = await finishPages(out, expected, index, (slug, section) => explain(ctx, episodes.find((e) => e.summary.slug === slug)!.job, section));
@@ -160,7 +178,8 @@ async function renderShard(ctx: PartContext, shard: Shard, episodes: readonly Re
     const from = downloadsDir(path.join(generated, e.summary.slug));
     for (const name of await readdir(from)) await copyFile(path.join(from, name), path.join(out, e.summary.slug, name));
   }
-  report({ type: 'shard', id: shard.id, episodes: episodes.length, from: 'rendered', seconds: (performance.now() - astroStarted) / 1000, astroSeconds, finishSeconds: (performance.now() - finishStarted) / 1000, words });
+  const now = performance.now();
+  report({ type: 'shard', id: shard.id, episodes: episodes.length, from: 'rendered', seconds: (now - rendered.started) / 1000, astroSeconds: rendered.astroSeconds, finishSeconds: (now - finishStarted) / 1000, words });
   return words;
 }
 
