@@ -14,6 +14,10 @@
  *   npm run bench -- --cold           empty Node's compile cache before every build (as a first
  *                                     build, or CI without a cache); by default it is kept, as
  *                                     between a user's builds
+ *   npm run bench -- --sizes 1000,5000 archives of distinct episodes (bench/archive.ts): builds, rebuilds,
+ *                                     search and its relevance at a channel's scale; --parts 8 also builds
+ *                                     the largest up to 1,000 as a matrix of 8 parts and joins them;
+ *                                     --archive-runs N clean builds per size (default 1)
  *   npm run bench -- --peer /tmp/peer also build and weigh a Starlight peer (a writable copy of a
  *                                     stock Starlight site of the same transcript, after `npm ci`)
  *                                     at 1 and 50 copies, interleaved with our builds (--peer-sizes)
@@ -36,6 +40,7 @@ import { lighthouseRun, type LighthouseRun } from './lighthouse.ts';
 import { machine } from './machine.ts';
 import { clearGzipCache } from './network.ts';
 import { checkPeer, generatePeer, peerBuild, peerPages, type PeerRun } from './peer.ts';
+import { archiveBuilds, archiveSearch, type ArchiveSize } from './archive.ts';
 import { markdown, type LighthouseSummary, type PeerSizeResult, type Results, type SearchSummary, type SizeResult } from './report.ts';
 import { SEARCH_MODES, searchRun, type SearchRun } from './search.ts';
 import { snapshot } from './snapshot.ts';
@@ -55,8 +60,17 @@ const PAGES = { library: '/', overview: '/episode-1/', section: '/episode-1/time
 /** A common word, a rare phrase (one paragraph), and a speaker's name. */
 const QUERIES = ['models', 'making forests into', 'Jacob Efron'];
 
+/** Sizes from this one on are archives of distinct episodes (bench/archive.ts); smaller ones, copies of the bundled episode. */
+const ARCHIVE_FROM = 1000;
+
 interface Options {
   sizes: number[];
+  /** Archive sizes (1,000 and more), from --sizes. */
+  archive: number[];
+  /** Build the archive as a matrix of this many parts too (--parts). */
+  parts: number | null;
+  /** Clean builds per archive size (a build of 5,000 takes about half an hour here). */
+  archiveRuns: number;
   runs: number;
   searchRuns: number;
   lighthouseRuns: number;
@@ -92,18 +106,24 @@ function options(argv: string[]): Options {
       keep: { type: 'boolean', default: false },
       peer: { type: 'string' },
       'peer-sizes': { type: 'string', default: '1,50' },
+      parts: { type: 'string' },
+      'archive-runs': { type: 'string', default: '1' },
     },
   });
   const quick = values.quick;
-  const sizes = values.sizes ? sizeList('--sizes', values.sizes) : quick ? [1, 10] : [1, 10, 50, 200];
+  const given = values.sizes ? sizeList('--sizes', values.sizes) : quick ? [1, 10] : [1, 10, 50, 200];
+  const sizes = given.filter((n) => n < ARCHIVE_FROM);
+  const archive = given.filter((n) => n >= ARCHIVE_FROM);
+  const parts = values.parts ? sizeList('--parts', values.parts)[0]! : null;
   const runs = values.runs ? Number(values.runs) : quick ? 1 : 3;
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number ≥ 1');
   // Lighthouse at 50 episodes, where the Starlight peer was also audited; else the largest size.
-  const lighthouseEpisodes = values['no-lighthouse'] || values['no-browser'] ? null : sizes.includes(50) ? 50 : Math.max(...sizes);
+  const lighthouseEpisodes = values['no-lighthouse'] || values['no-browser'] || sizes.length === 0 ? null : sizes.includes(50) ? 50 : Math.max(...sizes);
   const peer = values.peer ? path.resolve(values.peer) : null;
   if (peer) checkPeer(peer);
   const peerSizes = sizeList('--peer-sizes', values['peer-sizes']);
-  return { sizes, runs, searchRuns: quick ? 1 : 3, lighthouseRuns: quick ? 1 : 3, lighthouseEpisodes, browser: !values['no-browser'], keep: values.keep, quick, cold: values.cold, peer, peerSizes };
+  const archiveRuns = sizeList('--archive-runs', values['archive-runs'])[0]!;
+  return { sizes, archive, parts, archiveRuns, runs, searchRuns: quick ? 1 : 3, lighthouseRuns: quick ? 1 : 3, lighthouseEpisodes, browser: !values['no-browser'], keep: values.keep, quick, cold: values.cold, peer, peerSizes };
 }
 
 const started = performance.now();
@@ -124,10 +144,11 @@ async function main(): Promise<void> {
     log(`reading an hour of speech: ${parse.map((p) => `${p.format} ${(p.readMs.median + p.checkMs.median).toFixed(0)} ms`).join(', ')}`);
     const segmentation = { cases: (await segmentationCases(root)).map(scoreCase), cost: await chapterCost(root, opts.quick ? 5 : 11) };
     log(`automatic sections: ${segmentation.cases.map((c) => `Pk ${c.methods['topics (ours)']!.pk.toFixed(2)}`).join(', ')}; cost ${segmentation.cost.topicsMs.median.toFixed(0)} ms vs ${segmentation.cost.partsMs.median.toFixed(0)} ms`);
-    const { sizes, peer, rebuilds: rebuildResults } = await buildAll(opts, work);
+    const { sizes, peer, rebuilds: rebuildResults } = opts.sizes.length ? await buildAll(opts, work) : { sizes: [], peer: [], rebuilds: [] };
+    const archive = opts.archive.length ? await archiveBuilds(root, project, opts.archive, work, opts.archiveRuns, opts.parts, log) : undefined;
     let chromium = 'not used';
     let relevanceResults: RelevanceResult[] | undefined;
-    if (opts.browser) ({ version: chromium, relevance: relevanceResults } = await measureInBrowser(opts, sizes, peer, work));
+    if (opts.browser) ({ version: chromium, relevance: relevanceResults } = await measureInBrowser(opts, sizes, peer, work, archive));
     const results: Results = {
       startedAt: startedAt.toISOString(),
       durationS: (performance.now() - started) / 1000,
@@ -141,6 +162,7 @@ async function main(): Promise<void> {
       segmentation,
       ...(relevanceResults ? { relevance: relevanceResults } : {}),
       ...(opts.peer ? { peer: { dir: opts.peer, sizes: peer } } : {}),
+      ...(archive ? { archive: archive.results } : {}),
       problems,
     };
     save(results, startedAt, opts.quick);
@@ -204,7 +226,7 @@ const distDir = (work: string, n: number) => path.join(dir(work, n), 'dist');
 const peerDistDir = (work: string, n: number) => path.join(work, `peer-${n}`, 'dist');
 
 /** Page weight, search and Lighthouse, each size served from its last build; then search relevance. */
-async function measureInBrowser(opts: Options, sizes: SizeResult[], peer: PeerSizeResult[], work: string): Promise<{ version: string; relevance: RelevanceResult[] }> {
+async function measureInBrowser(opts: Options, sizes: SizeResult[], peer: PeerSizeResult[], work: string, archive?: Awaited<ReturnType<typeof archiveBuilds>>): Promise<{ version: string; relevance: RelevanceResult[] }> {
   const browser = await launch();
   const version = browser.version();
   const results: RelevanceResult[] = [];
@@ -212,9 +234,15 @@ async function measureInBrowser(opts: Options, sizes: SizeResult[], peer: PeerSi
     for (const size of sizes) await served(project, distDir(work, size.episodes), (origin, dist) => measureSize(browser, opts, size, origin, dist));
     // The peer's own folder is the root, so that preview reads its astro.config.mjs.
     for (const size of peer) await served(opts.peer!, peerDistDir(work, size.copies), (origin, dist) => measurePeerSize(browser, opts.peer!, size, origin, dist));
-    await attempt('search relevance', async () => {
-      results.push(...(await relevanceAll(browser, work, opts.quick)));
-    });
+    if (sizes.length) {
+      await attempt('search relevance', async () => {
+        results.push(...(await relevanceAll(browser, work, opts.quick)));
+      });
+    }
+    for (const size of archive?.results.filter((r: ArchiveSize) => r.episodes === 1 || r.episodes >= ARCHIVE_FROM) ?? []) {
+      const lib = archive!.libraries.get(size.episodes)!;
+      await attempt(`archive search, ${size.episodes} episode(s)`, () => served(project, lib.dist, (origin) => archiveSearch(browser, origin, size, lib, opts.searchRuns, log)));
+    }
   } finally {
     await browser.close();
   }

@@ -9,24 +9,35 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sampleMemory, type MemoryPeak } from './memory.ts';
+import { peakBetween, sampleMemory, type MemoryPeak } from './memory.ts';
 import type { Progress, ProgressMessage } from '../src/build/progress.ts';
 import { busiestOthers, cpuMark, cpuUse, processTicks, type CpuUse } from './noise.ts';
 
 export interface BuildRun {
   wallS: number;
-  /** Parsing the transcripts and writing MDX ("wrote N MDX files in X s"). */
-  parseS: number;
-  /** Astro's build in its child process, from the job being handed over ("astro: done in X s"); its start-up may overlap the last episodes. */
-  astroS: number;
-  /** The finishing pass after Astro's process has ended: each page's CSP, the word check, and Pagefind indexing the same pages meanwhile ("pagefind: indexed N pages in X s"). */
-  pagefindS: number;
-  /** From "pagefind: indexed" to the final "built …" line: downloads copied in, llms.txt, the swap into place. */
-  afterAstroS: number;
-  /** Whatever is left: Node start-up, loading modules (Astro's included), exit. */
+  /** Reading the transcripts and preparing each episode's MDX and downloads, in worker processes ("prepared N episode(s) in X s"). */
+  prepareS: number;
+  /** Astro's builds, one child process per shard, added up. */
+  renderS: number;
+  /** The finishing pass over each shard (CSP, word check, pages handed to Pagefind), added up; it runs while the next shard renders. */
+  finishS: number;
+  /** Pagefind writing each group's index, added up. */
+  indexS: number;
+  /** The site-wide pages (library, search, 404, feed) rendered from the catalog by an Astro process of their own. */
+  siteS: number;
+  /** The rest of the join: shards and indexes moved into place, sitemap, llms.txt. */
+  joinS: number;
+  /** Whatever is left: Node start-up, the plan, the swap into place, exit. */
   otherS: number;
   peakTreeBytes: number;
   peakSingleBytes: number;
+  /** The process tree's peak while preparing, while rendering and indexing the shards, and while joining. */
+  peakPrepareBytes: number;
+  peakShardsBytes: number;
+  peakJoinBytes: number;
+  /** How many shards (Astro processes) and search indexes the library was dealt into. */
+  shards: number;
+  groups: number;
   /** CPU seconds (user + system) the build's processes used: above wallS means it used both cores. */
   cpuS: number;
   /** CPU seconds that other processes on the machine used meanwhile (see noise.ts). */
@@ -68,22 +79,36 @@ export async function timedBuild(root: string, content: string, out: string, col
   const event = <T extends Progress['type']>(type: T) => {
     const found = run.events.find((m) => m.progress.type === type);
     if (!found) throw new Error(`the build sent no "${type}" event; did its progress change?\n${run.log.slice(-2000)}`);
-    return found as { progress: Extract<Progress, { type: T }>; atMs: number };
+    return found as { progress: Extract<Progress, { type: T }>; atMs: number; receivedMs: number };
   };
   const all = <T extends Progress['type']>(type: T) => run.events.filter((m) => m.progress.type === type).map((m) => m.progress as Extract<Progress, { type: T }>);
-  const parseS = event('prepared').progress.seconds;
-  const astroS = all('shard').reduce((n, e) => n + (e.astroSeconds ?? 0), 0) + event('site').progress.seconds;
-  const pagefindS = all('shard').reduce((n, e) => n + (e.finishSeconds ?? 0), 0) + all('group').reduce((n, e) => n + (e.writeSeconds ?? 0), 0);
-  const afterAstroS = event('joined').progress.seconds - event('site').progress.seconds;
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  const prepareS = event('prepared').progress.seconds;
+  const renderS = sum(all('shard').map((e) => e.astroSeconds ?? 0));
+  const finishS = sum(all('shard').map((e) => e.finishSeconds ?? 0));
+  const indexS = sum(all('group').map((e) => e.writeSeconds ?? 0));
+  const siteS = event('site').progress.seconds;
+  const joinS = event('joined').progress.seconds - siteS;
+  // Phase boundaries in the sampler's clock: when each event reached this process.
+  const at = (type: Progress['type']) => event(type).receivedMs;
+  const plan = event('plan').progress;
   return {
     wallS: run.wallS,
-    parseS,
-    astroS,
-    pagefindS,
-    afterAstroS,
-    otherS: run.wallS - parseS - astroS - pagefindS - afterAstroS,
+    prepareS,
+    renderS,
+    finishS,
+    indexS,
+    siteS,
+    joinS,
+    // The shards' phase is timed by the events around it: its parts overlap.
+    otherS: run.wallS - prepareS - (at('checked') - at('prepared')) / 1000 - siteS - joinS,
     peakTreeBytes: run.peak.treeBytes,
     peakSingleBytes: run.peak.singleBytes,
+    peakPrepareBytes: peakBetween(run.peak, 0, at('prepared')),
+    peakShardsBytes: peakBetween(run.peak, at('prepared'), at('checked')),
+    peakJoinBytes: peakBetween(run.peak, at('checked'), run.wallS * 1000),
+    shards: plan.shards,
+    groups: plan.groups,
     cpuS: run.cpu.childS,
     othersCpuS: run.cpu.othersS,
     stealS: run.cpu.stealS,
@@ -94,8 +119,8 @@ export async function timedBuild(root: string, content: string, out: string, col
 export interface ProcessRun {
   wallS: number;
   log: string;
-  /** Progress events the process sent over its IPC channel (our build sends them; others none). */
-  events: ProgressMessage[];
+  /** Progress events the process sent over its IPC channel (our build sends them; others none), with when they arrived (ms since the start, the memory sampler's clock). */
+  events: Array<ProgressMessage & { receivedMs: number }>;
   /** Each line of output with when it arrived, in seconds since the start. */
   lines: Array<{ atS: number; text: string }>;
   peak: MemoryPeak;
@@ -117,9 +142,9 @@ export async function timedProcess(args: string[], cwd: string, env: Record<stri
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     stdio: progress ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
-  const events: ProgressMessage[] = [];
+  const events: ProcessRun['events'] = [];
   child.on('message', (message: ProgressMessage) => {
-    if (message && typeof message === 'object' && 'progress' in message) events.push(message);
+    if (message && typeof message === 'object' && 'progress' in message) events.push({ ...message, receivedMs: performance.now() - started });
   });
   const stopSampling = sampleMemory(child.pid!);
   let log = '';

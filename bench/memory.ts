@@ -13,6 +13,13 @@ export interface MemoryPeak {
   /** Largest VmRSS of any one process of the tree, in bytes. */
   singleBytes: number;
   samples: number;
+  /** Every sample: when (ms since sampling began) and the tree's sum, for peaks within a phase. */
+  series: Array<[number, number]>;
+}
+
+/** The largest tree sum between `fromMs` and `toMs` (ms since sampling began). */
+export function peakBetween(peak: MemoryPeak, fromMs: number, toMs: number): number {
+  return peak.series.reduce((max, [t, bytes]) => (t >= fromMs && t <= toMs ? Math.max(max, bytes) : max), 0);
 }
 
 /** Reads a file from /proc, or undefined when the process has gone meanwhile (a normal race). */
@@ -55,10 +62,13 @@ function rss(pid: number): number {
 
 /** Starts sampling `pid`'s tree; call the returned function to stop and get the peak. */
 export function sampleMemory(pid: number, intervalMs = 50): () => MemoryPeak {
-  const peak: MemoryPeak = { treeBytes: 0, singleBytes: 0, samples: 0 };
+  const peak: MemoryPeak = { treeBytes: 0, singleBytes: 0, samples: 0, series: [] };
+  const started = performance.now();
   const sample = () => {
     const sizes = tree(pid).map(rss);
-    peak.treeBytes = Math.max(peak.treeBytes, sizes.reduce((a, b) => a + b, 0));
+    const sum = sizes.reduce((a, b) => a + b, 0);
+    peak.series.push([performance.now() - started, sum]);
+    peak.treeBytes = Math.max(peak.treeBytes, sum);
     peak.singleBytes = Math.max(peak.singleBytes, ...sizes);
     peak.samples++;
   };

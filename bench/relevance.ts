@@ -42,11 +42,12 @@ interface Paragraph {
 
 const norm = (w: string) => w.toLowerCase().replace(/[’‘]/g, "'").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 
-/** Every transcript paragraph of a built site, with its words (as a reader sees them) and speaker. */
-export function paragraphsOf(dist: string): Paragraph[] {
+/** Every transcript paragraph of a built site (or of the `only` episodes), with its words (as a reader sees them) and speaker. */
+export function paragraphsOf(dist: string, only?: ReadonlySet<string>): Paragraph[] {
   const out: Paragraph[] = [];
   for (const episode of readdirSync(dist, { withFileTypes: true })) {
     if (!episode.isDirectory() || ['_astro', 'pagefind', 'search'].includes(episode.name)) continue;
+    if (only && !only.has(episode.name)) continue;
     for (const section of readdirSync(path.join(dist, episode.name), { withFileTypes: true })) {
       if (!section.isDirectory() || section.name === 'at') continue;
       const doc = parse(readFileSync(path.join(dist, episode.name, section.name, 'index.html'), 'utf8'));
@@ -204,12 +205,16 @@ function scores(queries: readonly RelevanceQuery[], truths: ReadonlyArray<Set<st
 /** Runs `queries` against a built, served library and scores them. */
 export async function relevance(browser: Browser, origin: string, dist: string, queries: readonly RelevanceQuery[], library: string): Promise<RelevanceResult> {
   const paragraphs = paragraphsOf(dist);
-  const truths = queries.map((q) => truthOf(q, paragraphs));
+  const episodes = new Set(paragraphs.map((p) => p.url.split('/')[1])).size;
+  return scoredRelevance(browser, origin, queries, queries.map((q) => truthOf(q, paragraphs)), episodes, library);
+}
+
+/** Runs `queries` whose true paragraphs (URLs) are known, and scores them. */
+export async function scoredRelevance(browser: Browser, origin: string, queries: readonly RelevanceQuery[], truths: ReadonlyArray<Set<string>>, episodes: number, library: string): Promise<RelevanceResult> {
   // A query the library cannot answer (a word of an episode it does not hold) is left out.
   const asked = queries.filter((_, i) => truths[i]!.size > 0);
   const askedTruths = truths.filter((t) => t.size > 0);
   const hits = await hitsInBrowser(browser, origin, asked);
-  const episodes = new Set(paragraphs.map((p) => p.url.split('/')[1])).size;
   return {
     library,
     episodes,

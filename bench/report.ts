@@ -10,6 +10,8 @@ import type { ParseResult } from './parse.ts';
 import type { ChapterCost, SegmentationResult } from './segmentation.ts';
 import type { RelevanceResult } from './relevance.ts';
 import type { RebuildResult } from './rebuild.ts';
+import type { ArchiveSize } from './archive.ts';
+import { archiveMarkdown } from './archive-report.ts';
 import { WARM_UP_QUERY, type SearchMode, type SearchRun } from './search.ts';
 import { fmt, formatSummary, type NumericKeys, type Summary } from './stats.ts';
 import type { PageWeight, Totals } from './weight.ts';
@@ -70,13 +72,15 @@ export interface Results {
   /** Is search's first result the right one (absent in results from before it was measured). */
   relevance?: RelevanceResult[];
   peer?: { dir: string; sizes: PeerSizeResult[] };
+  /** Libraries of distinct episodes, 1,000 and more (absent unless asked for with --sizes). */
+  archive?: ArchiveSize[];
   /** Measurements that failed (the others went on). */
   problems: string[];
 }
 
 /** Columns of words are left-aligned, columns of numbers right-aligned. */
-const TEXT_COLUMNS = new Set(['page', 'query', 'mode', 'file', 'format', 'case', 'method', 'library', 'kind']);
-const table = (head: string[], rows: string[][]) =>
+const TEXT_COLUMNS = new Set(['page', 'query', 'mode', 'file', 'format', 'case', 'method', 'library', 'kind', 'target', 'goal', 'part', '']);
+export const table = (head: string[], rows: string[][]) =>
   [`| ${head.join(' | ')} |`, `|${head.map((h) => (TEXT_COLUMNS.has(h) ? '---' : '---:')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
 export function markdown(results: Results): string {
@@ -85,10 +89,10 @@ export function markdown(results: Results): string {
     `# Benchmark ${results.startedAt}`,
     `\`${results.command}\` at ${results.revision} · ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM · Node ${m.node} · ${m.os} · Chromium ${m.chromium} · ` +
       `${results.options.runs} build run(s) per size · compile cache ${results.options.cold ? 'emptied before each build (--cold)' : 'kept between builds'} · took ${(results.durationS / 60).toFixed(1)} min`,
-    '## Build\n\nMedian [min–max] over the runs. Phases come from the build log (0.1 s resolution). ' +
-      '"Astro" is Astro\'s build in its own child process; "finish" comes after that process has ended: one pass reads each page, tightens its CSP, checks its words and hands it to Pagefind, which indexes meanwhile. "After Astro" is what follows the index: downloads copied in, llms.txt, the swap into place, ' +
-      'timed by when its log lines arrived. "Start-up" is the rest: Node start-up, loading modules (Astro\'s included) and exit. ' +
-      'Peak RSS is the largest sum over the build\'s process tree (the CLI, its worker processes, the Astro child, the Pagefind binary), sampled every 50 ms; "largest process" is the biggest single one. ' +
+    '## Build\n\nMedian [min–max] over the runs. Phases come from the build\'s progress events. ' +
+      '"Prepare": reading and preparing every episode in worker processes. Then the shards: "Astro" adds up the Astro processes, one per shard; "finish" adds up the passes that read each page, tighten its CSP, check its words and hand it to Pagefind (each runs while the next shard renders); "index write" adds up Pagefind writing each group\'s index. ' +
+      '"Site-wide" is the library, search, 404 and feed, rendered from the catalog; "join" moves the shards and indexes into place and writes the sitemap and llms.txt. "Other" is the rest: Node start-up, the plan, the swap into place, exit. ' +
+      'Peak is the largest sum over the build\'s process tree (the CLI, its worker processes, the Astro children, the Pagefind binary), sampled every 50 ms, overall and within each phase. ' +
       '"Others\' CPU" is CPU time other processes on the machine used during the build (noise).',
     buildTable(results.sizes),
     noiseNote(results.sizes),
@@ -165,6 +169,7 @@ export function markdown(results: Results): string {
     if (weighed.length) parts.push(peerWeightTable(weighed));
     parts.push('### Ours ÷ peer (target: at most 0.5)', comparisonTable(results.sizes, results.peer.sizes));
   }
+  if (results.archive?.length) parts.push(archiveMarkdown(results.archive));
   if (results.problems.length) parts.push(`## Problems\n\n${results.problems.map((p) => `- ${p}`).join('\n')}`);
   return `${parts.join('\n\n')}\n`;
 }
@@ -184,20 +189,23 @@ function rebuildTable(rebuilds: RebuildResult[], sizes: SizeResult[]): string {
   );
 }
 
-function buildTable(sizes: SizeResult[]): string {
+export function buildTable(sizes: ReadonlyArray<Pick<SizeResult, 'episodes' | 'dist' | 'build'>>): string {
   return table(
-    ['episodes', 'pages', 'wall s', 'parse+MDX s', 'Astro s', 'finish+Pagefind s', 'after Astro s', 'start-up s', 'peak RSS MiB (tree)', 'largest process MiB', 'CPU s', "others' CPU s"],
+    ['episodes', 'shards / indexes', 'pages', 'wall s', 'prepare s', 'Astro s (shards)', 'finish s', 'index write s', 'site-wide s', 'join s', 'other s', 'peak MiB (tree)', 'prepare / shards / join MiB', 'CPU s', "others' CPU s"],
     sizes.map((r) => [
       String(r.episodes),
+      `${fmt.int(r.build.shards.median)} / ${fmt.int(r.build.groups.median)}`,
       fmt.int(r.dist.pages),
       `**${s(r.build.wallS)}**`,
-      s(r.build.parseS),
-      s(r.build.astroS),
-      s(r.build.pagefindS),
-      s(r.build.afterAstroS),
+      s(r.build.prepareS),
+      s(r.build.renderS),
+      s(r.build.finishS),
+      s(r.build.indexS),
+      s(r.build.siteS),
+      s(r.build.joinS),
       s(r.build.otherS),
       `**${mib(r.build.peakTreeBytes)}**`,
-      mib(r.build.peakSingleBytes),
+      `${mib(r.build.peakPrepareBytes)} / ${mib(r.build.peakShardsBytes)} / ${mib(r.build.peakJoinBytes)}`,
       s(r.build.cpuS),
       s(r.build.othersCpuS),
     ]),

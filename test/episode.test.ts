@@ -114,8 +114,8 @@ describe('invariants', () => {
   it('fail on sections that overlap, end before they start, or lie outside the transcript', () => {
     fails([[0, 100, 'A'], [90, 3527, 'B']], /section "B" starts at 1:30, inside "A" \(until 1:40\)/, 21);
     fails([[0, 100, 'A'], [100, 50, 'B']], /section "B" ends \(0:50\) before it starts \(1:40\)/, 21);
-    fails([[0, 100, 'A'], [100, 3527, 'B'], [3600, 4000, 'C']], /section "C" starts at 60:00, after the transcript's last words/, 22);
-    fails([[0, 100, 'A'], [100, 9000, 'B']], /section "B" ends at 150:00, more than a minute after the transcript ends/, 21);
+    fails([[0, 100, 'A'], [100, 3527, 'B'], [3600, 4000, 'C']], /section "C" starts at 1:00:00, after the transcript's last words/, 22);
+    fails([[0, 100, 'A'], [100, 9000, 'B']], /section "B" ends at 2:30:00, more than a minute after the transcript ends/, 21);
   });
 
   it('warn on a duplicate section title, and keep the addresses unique', () => {

@@ -7,6 +7,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { removeLeftovers } from '../processes.ts';
 
@@ -63,6 +64,11 @@ export class FolderCache {
 
   constructor(dir: string) {
     this.dir = dir;
+  }
+
+  /** Whether there is an entry `key` (not yet whether it is whole: `get` checks that). */
+  has(key: string): boolean {
+    return existsSync(path.join(this.dir, key, 'manifest.json'));
   }
 
   /** Copies the entry `key` into `to`, checked file by file; false when there is none or it is damaged. */

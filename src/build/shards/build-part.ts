@@ -20,8 +20,8 @@ import { report } from '../progress.ts';
 import { downloadsDir, sectionWords } from '../prepare/prepare-episode.ts';
 import { copyOut, prepareLibrary, type Ready } from '../prepare/prepare-library.ts';
 import type { EpisodeCache } from '../prepare/episode-cache.ts';
-import { renderer } from '../render/render.ts';
-import type { Scratch } from '../render/private-root.ts';
+import { renderer, type Renderer } from '../render/render.ts';
+import type { PrivateRoot, Scratch } from '../render/private-root.ts';
 import type { Settings } from '../settings.ts';
 import { groupDir, shardDir } from './manifest.ts';
 import type { Group, Shard } from './plan.ts';
@@ -77,9 +77,18 @@ export async function buildPart(ctx: PartContext, groups: readonly Group[], out:
 
   const byName = new Map(ready.map((r) => [r.job.name, r]));
   const kept: PartResult['kept'] = { shards: [], groups: [] };
+  // Astro's process for the next shard to render starts (and loads Astro, about a second) while
+  // this one is finished.
+  const keys = new Map(groups.flatMap((g) => g.shards).map((shard) => [shard.id, shardKey(ctx, shard.episodes.map((name) => byName.get(name)!))]));
+  const toRender = groups.flatMap((g) => g.shards).filter((shard) => !(caches && keys.get(shard.id) !== undefined && caches.shards.has(keys.get(shard.id)!)));
+  const warm = new Map<string, ShardRenderer>();
+  const warmUp = (shard: Shard | undefined) => {
+    if (shard && !warm.has(shard.id)) warm.set(shard.id, shardRenderer(ctx, shard));
+  };
+  warmUp(toRender[0]);
   const checked = { words: 0, episodes: 0, cached: 0 };
   for (const group of groups) {
-    const shardKeys = group.shards.map((shard) => shardKey(ctx, shard.episodes.map((name) => byName.get(name)!)));
+    const shardKeys = group.shards.map((shard) => keys.get(shard.id));
     const groupKey = shardKeys.every(Boolean) ? sha256(JSON.stringify({ code: ctx.code, shards: shardKeys })) : undefined;
     const indexed = groupKey !== undefined && caches ? await caches.groups.get(groupKey, groupDir(out, group.id)) : false;
     let index: SearchIndex | undefined;
@@ -102,7 +111,10 @@ export async function buildPart(ctx: PartContext, groups: readonly Group[], out:
           });
         } else {
           const episodes = shard.episodes.map((name) => byName.get(name)!);
-          const rendered = await renderShard(ctx, shard, episodes, generated(shard), dir);
+          warmUp(shard);
+          const rendered = await renderShard(ctx, warm.get(shard.id)!, episodes, generated(shard), dir);
+          warm.delete(shard.id);
+          warmUp(toRender[toRender.indexOf(shard) + 1]);
           if (failed) throw failed.error;
           finishing = finishing.then(async () => {
             checked.words += await finishShard(ctx, shard, episodes, generated(shard), dir, indexed ? undefined : (index ??= await openIndex()), rendered);
@@ -149,8 +161,21 @@ function shardKey(ctx: PartContext, episodes: readonly Ready[]): string | undefi
 }
 
 /** Renders one shard's episodes into `out`: their prepared files in place, Astro, then the finishing pass. */
+interface ShardRenderer {
+  root: PrivateRoot;
+  renderer: Renderer;
+}
+
+/** A shard's private root, and its Astro process, started: it loads Astro while the shard's episodes are put in place. */
+function shardRenderer(ctx: PartContext, shard: Shard): ShardRenderer {
+  const root = ctx.scratch.root(shard.id, 'shard');
+  const started = renderer(root.dir);
+  started.start();
+  return { root, renderer: started };
+}
+
 /** Renders one shard's episodes into `out`: their prepared files in place, then Astro. Returns when it took, in seconds. */
-async function renderShard(ctx: PartContext, shard: Shard, episodes: readonly Ready[], generated: string, out: string): Promise<{ started: number; astroSeconds: number }> {
+async function renderShard(ctx: PartContext, { root, renderer: astro }: ShardRenderer, episodes: readonly Ready[], generated: string, out: string): Promise<{ started: number; astroSeconds: number }> {
   // Episodes from the episode cache are copied out only now, when their shard is rendered.
   for (const episode of episodes) {
     if (episode.cached && !(await copyOut(ctx.caches!.episodes, episode, generated))) {
@@ -160,11 +185,10 @@ async function renderShard(ctx: PartContext, shard: Shard, episodes: readonly Re
       Object.assign(episode, { summary: again!.summary, key: again!.key, cached: undefined });
     }
   }
-  const root = ctx.scratch.root(shard.id, 'shard');
   const empty = path.join(ctx.scratch.dir, 'no-public');
   await mkdir(empty, { recursive: true });
   const started = performance.now();
-  await renderer(root.dir).render({ root: root.dir, publicDir: empty, outDir: out, base: ctx.settings.base, site: ctx.settings.site, verbose: ctx.verbose });
+  await astro.render({ root: root.dir, publicDir: empty, outDir: out, base: ctx.settings.base, site: ctx.settings.site, verbose: ctx.verbose });
   return { started, astroSeconds: (performance.now() - started) / 1000 };
 }
 

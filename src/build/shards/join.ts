@@ -19,8 +19,8 @@ import { finishPages } from '../finish/finish-site.ts';
 import { installBundles } from '../finish/pagefind-index.ts';
 import { checkSlugs } from '../library/library.ts';
 import { report } from '../progress.ts';
-import { renderer } from '../render/render.ts';
-import type { Scratch } from '../render/private-root.ts';
+import { renderer, type Renderer } from '../render/render.ts';
+import type { PrivateRoot, Scratch } from '../render/private-root.ts';
 import { settingsDiffer, type Settings } from '../settings.ts';
 import { writeLlmsTxt } from '../site/llms.ts';
 import { writeSitemap } from '../site/sitemap.ts';
@@ -155,6 +155,10 @@ export async function joinParts(ctx: JoinContext, parts: readonly Part[], site: 
   const catalog: CatalogEntry[] = sorted.flatMap((p) => p.manifest.catalog.map((c) => c.entry));
   checkSlugs(sorted.flatMap((p) => p.manifest.catalog.map((c) => ({ slug: c.entry.id, file: ctx.shownFile(c.file) }))));
   const started = performance.now();
+  // The site-wide pages' Astro process loads Astro while the shards are put in place.
+  const root = ctx.scratch.root('site', 'site');
+  const astro = renderer(root.dir);
+  astro.start();
   await mkdir(site, { recursive: true });
   const groups = planShards(Object.keys(sorted[0]!.manifest.library.episodes), { shardSize: ctx.settings.shardSize, groupSize: ctx.settings.indexSize });
   const partOf = new Map(sorted.flatMap((p) => p.manifest.groups.map((g) => [g.id, p] as const)));
@@ -163,22 +167,21 @@ export async function joinParts(ctx: JoinContext, parts: readonly Part[], site: 
     for (const shard of group.shards) await merge(shardDir(part.dir, shard.id), site, ctx.own, label(part));
   }
   await installBundles(site, groups.map((g) => ({ id: g.id, dir: groupDir(partOf.get(g.id)!.dir, g.id) })), ctx.own);
-  await siteWide(ctx, catalog, site);
+  await siteWide(ctx, catalog, site, root, astro);
   report({ type: 'joined', parts: sorted.length, episodes: catalog.length, seconds: (performance.now() - started) / 1000 });
   return { episodes: catalog.length };
 }
 
 /** The site-wide pages, rendered from the catalog, and the site-wide files. */
-async function siteWide(ctx: JoinContext, catalog: readonly CatalogEntry[], site: string): Promise<void> {
+async function siteWide(ctx: JoinContext, catalog: readonly CatalogEntry[], site: string, root: PrivateRoot, astro: Renderer): Promise<void> {
   const started = performance.now();
-  const root = ctx.scratch.root('site', 'site');
   for (const entry of catalog) {
     await mkdir(path.join(root.generated, entry.id), { recursive: true });
     await writeFile(path.join(root.generated, entry.id, CATALOG_FILE), `${JSON.stringify(entry)}\n`);
   }
   const out = path.join(ctx.scratch.dir, 'site-out');
   await rm(out, { recursive: true, force: true });
-  await renderer(root.dir).render({ root: root.dir, publicDir: path.join(ctx.root, 'public'), outDir: out, base: ctx.settings.base, site: ctx.settings.site, verbose: ctx.verbose });
+  await astro.render({ root: root.dir, publicDir: path.join(ctx.root, 'public'), outDir: out, base: ctx.settings.base, site: ctx.settings.site, verbose: ctx.verbose });
   await finishPages(out, [], undefined);
   const pages = (await filesBelow(out)).filter((f) => f.endsWith('.html')).length;
   await merge(out, site, true, 'the site-wide pages');

@@ -1,0 +1,90 @@
+/**
+ * The archive's part of the report (bench/archive.ts): builds, site size, rebuilds, search and a
+ * matrix of parts, each figure beside its target where the issue that asked for it set one.
+ */
+import type { ArchiveSize } from './archive.ts';
+import { REBUILD_REFERENCE, SEARCH_REFERENCE } from './archive.ts';
+import { buildTable, table } from './report.ts';
+import { fmt, formatSummary } from './stats.ts';
+
+const GiB = 2 ** 30;
+const met = (ok: boolean) => (ok ? 'met' : '**not met**');
+
+export function archiveMarkdown(sizes: readonly ArchiveSize[]): string {
+  const parts = [
+    '## Archive: builds of distinct episodes\n\n' +
+      'Libraries written by bench/distinct.ts: every episode its own sentences (drawn from the fixtures), names and rare words, 6,000–14,000 words, WebVTT with a sidecar. ' +
+      'Clean builds (`--no-cache`); columns as in the build table above.',
+    buildTable(sizes),
+    '### Site size\n\n' +
+      table(['episodes', 'files', 'files per episode', 'MB', 'KB per episode', 'of which HTML MB', 'Pagefind files', 'Pagefind MB'],
+        sizes.map((r) => [String(r.episodes), fmt.int(r.dist.files), (r.dist.files / r.episodes).toFixed(1), (r.dist.bytes / 1e6).toFixed(1), (r.dist.bytes / r.episodes / 1e3).toFixed(0), (r.dist.htmlBytes / 1e6).toFixed(1), fmt.int(r.dist.pagefindFiles), (r.dist.pagefindBytes / 1e6).toFixed(1)])),
+  ];
+  const rebuilt = sizes.filter((r) => r.rebuild);
+  if (rebuilt.length) {
+    parts.push('## Archive: rebuilds\n\nThe library built with empty caches (filling them), then again after one new episode, then with nothing changed. Ratio to the clean build (`--no-cache`) of the same size, medians.',
+      table(['episodes', 'clean s', 'filling s', '+1 episode s', 'ratio', 'unchanged s', 'ratio', 'peak MiB (+1)'],
+        rebuilt.map((r) => {
+          const clean = r.build.wallS.median;
+          const { fill, addOne, unchanged } = r.rebuild!;
+          return [String(r.episodes), clean.toFixed(1), fill.wallS.toFixed(1), addOne.wallS.toFixed(1), `**${(addOne.wallS / clean).toFixed(2)}**`, unchanged.wallS.toFixed(1), `**${(unchanged.wallS / clean).toFixed(2)}**`, fmt.mib(addOne.peakTreeBytes)];
+        })));
+  }
+  const searched = sizes.filter((r) => r.search);
+  if (searched.length) {
+    parts.push('## Archive: search\n\nCtrl+K on the first episode\'s first section page, then the query in one input event (as in the search table above). Queries: a word the generator planted once, a planted two-word phrase, a guest\'s name with their planted word, and a word said everywhere. ' +
+      'Bytes are everything fetched from Ctrl+K until the first results settled (search code, Pagefind, every index\'s metadata, index chunks, fragments).',
+      table(['episodes', 'indexes', 'query', 'mode', 'ms to first result', 'ms from Ctrl+K', 'requests', 'KB transferred / raw', 'pages found'],
+        searched.flatMap((r) => r.search!.summary.map((q) => [String(r.episodes), fmt.int(r.build.groups.median), `“${q.query}”`, q.mode, `**${formatSummary(q.ms, fmt.ms)}**`, q.fromIntentMs ? formatSummary(q.fromIntentMs, fmt.ms) : '–', formatSummary(q.requests, fmt.int), `${fmt.kb(q.transferred.median)} / ${fmt.kb(q.raw.median)}`, q.status.replace(/^(\d+) pages? match(es)? .*$/, '$1')]))),
+      table(['episodes', 'library', 'queries', 'success@1', 'success@5', 'MRR'],
+        searched.filter((r) => r.relevance).flatMap((r) => r.relevance!.ours.map((k) => [String(r.episodes), k.kind, String(k.queries), k.kind === 'all' ? `**${k.successAt1.toFixed(3)}**` : k.successAt1.toFixed(3), k.successAt5.toFixed(3), k.mrr.toFixed(3)]))));
+  }
+  const matrix = sizes.find((r) => r.parts);
+  if (matrix) {
+    const p = matrix.parts!;
+    parts.push(`## Archive: ${matrix.episodes} episodes as a matrix of ${p.n} parts\n\nEach part built by \`build --shard K/${p.n}\` on this machine, one after another, then \`join\` (which checks every file of every part against its manifest).`,
+      table(['part', 'wall s', 'peak MiB (tree)', 'artifact MB'], [
+        ...p.parts.map((x) => [`${x.k}/${p.n}`, x.wallS.toFixed(1), fmt.mib(x.peakTreeBytes), (x.bytes / 1e6).toFixed(1)]),
+        ['join', p.join.wallS.toFixed(1), fmt.mib(p.join.peakTreeBytes), '–'],
+      ]));
+  }
+  parts.push('## Archive: targets', targets(sizes));
+  return parts.join('\n\n');
+}
+
+/** Each target the archive issue set, with what this run measured. */
+function targets(sizes: readonly ArchiveSize[]): string {
+  const at = (n: number) => sizes.find((r) => r.episodes === n);
+  const rows: string[][] = [];
+  const peak = (r: ArchiveSize) => Math.max(...r.runs.map((x) => x.peakTreeBytes));
+  const thousand = at(1000);
+  const fiveThousand = at(5000);
+  if (thousand) rows.push(['peak memory of the process tree at 1,000 episodes', '≤ 1.5 GiB', `${(peak(thousand) / GiB).toFixed(2)} GiB`, met(peak(thousand) <= 1.5 * GiB)]);
+  if (fiveThousand) {
+    rows.push(['peak memory at 5,000 episodes', '≤ 2 GiB', `${(peak(fiveThousand) / GiB).toFixed(2)} GiB`, met(peak(fiveThousand) <= 2 * GiB)]);
+    if (thousand) {
+      const ratio = fiveThousand.build.wallS.median / thousand.build.wallS.median;
+      rows.push(['clean build, 5,000 ÷ 1,000 episodes', '≤ 5.5', ratio.toFixed(2), met(ratio <= 5.5)]);
+    }
+  }
+  for (const [n, label, limit, key] of [[REBUILD_REFERENCE, 'adding 1 episode to 20', 0.6, 'addOne'], [1000, 'adding 1 episode to 1,000', 0.25, 'addOne'], [1000, 'unchanged library of 1,000', 0.15, 'unchanged']] as const) {
+    const r = at(n);
+    if (!r?.rebuild) continue;
+    const ratio = r.rebuild[key].wallS / r.build.wallS.median;
+    rows.push([`rebuild: ${label}, ÷ clean build`, `≤ ${limit}`, ratio.toFixed(2), met(ratio <= limit)]);
+  }
+  const one = at(SEARCH_REFERENCE);
+  for (const r of sizes.filter((x) => x.episodes >= 1000 && x.search)) {
+    for (const mode of ['cold', 'ready'] as const) {
+      const ratios = r.search!.summary.filter((q) => q.mode === mode).map((q, i) => q.ms.median / one!.search!.summary.filter((x) => x.mode === mode)[i]!.ms.median);
+      const worst = Math.max(...ratios);
+      if (r.episodes === 1000) rows.push([`first result (${mode}), 1,000 ÷ 1 episode, worst query`, '≤ 1.5', worst.toFixed(2), met(worst <= 1.5)]);
+      else rows.push([`first result (${mode}), ${fmt.int(r.episodes)} ÷ 1 episode, worst query`, 'reported', worst.toFixed(2), '–']);
+    }
+    if (r.relevance) {
+      const all = r.relevance.ours.at(-1)!.successAt1;
+      rows.push([`success@1 at ${fmt.int(r.episodes)} episodes (planted queries)`, '≥ 0.95', all.toFixed(3), met(all >= 0.95)]);
+    }
+  }
+  return table(['target', 'goal', 'measured', ''], rows);
+}
