@@ -20,7 +20,8 @@ import { report, reported } from './progress.ts';
 import { scratch as makeScratch, type Scratch } from './render/private-root.ts';
 import { resolveSettings, type Settings } from './settings.ts';
 import { buildPart, type Caches } from './shards/build-part.ts';
-import { joinParts, type Part } from './shards/join.ts';
+import { joinParts, siteWidePages, type Part, type SiteWide } from './shards/join.ts';
+import type { CatalogEntry } from '../contract/frontmatter.ts';
 import { MANIFEST, PART_FORMAT, readManifest, type PartManifest } from './shards/manifest.ts';
 import { groupsOfPart, planShards } from './shards/plan.ts';
 
@@ -185,7 +186,16 @@ async function buildCommand(args: string[]): Promise<number> {
     const { k, n } = part ?? { k: 1, n: 1 };
     const groups = groupsOfPart(plan, k, n);
     report({ type: 'plan', episodes: library.episodes.length, shards: plan.reduce((s, g) => s + g.shards.length, 0), groups: plan.length, part: part ?? null, own: groups.reduce((s, g) => s + g.shards.length, 0) });
-    const ctx = { root, scratch, library, settings, code, caches, verbose: values.verbose };
+    // A library of one shard renders its site-wide pages beside it: two Astro processes of that
+    // size fit the memory a larger library's one shard takes.
+    let early: Promise<SiteWide> | undefined;
+    const single = !part && plan.length === 1 && plan[0]!.shards.length === 1;
+    const onPrepared = (catalog: CatalogEntry[]) => {
+      if (!single) return;
+      early = siteWidePages({ root, scratch, settings, verbose: values.verbose }, catalog);
+      early.catch(() => {});
+    };
+    const ctx = { root, scratch, library, settings, code, caches, verbose: values.verbose, onPrepared };
     // A part is built into a staging folder beside its target; a whole site, into the scratch folder first.
     const partDir = part ? staging(outDir) : path.join(scratch.dir, 'part');
     await mkdir(partDir, { recursive: true });
@@ -217,7 +227,7 @@ async function buildCommand(args: string[]): Promise<number> {
       reportCorrections([manifest]);
       const site = staging(outDir);
       try {
-        await joinParts({ ...joinContext(ctx), own: true, shownFile: (f) => shown(library.dir, f) }, [{ dir: partDir, manifest }], site);
+        await joinParts({ ...joinContext(ctx), own: true, shownFile: (f) => shown(library.dir, f) }, [{ dir: partDir, manifest }], site, early);
       } catch (error) {
         await rm(site, { recursive: true, force: true });
         throw error;

@@ -4,9 +4,14 @@
  * truncated or garbled entry) makes the whole entry a miss, removed and made again. Entries are
  * written into a temporary folder and renamed into place, so a build killed mid-write leaves no
  * entry at all.
+ *
+ * Files go in and out of the cache as hard links where they can (the same file system): a
+ * thousand episodes' pages are then kept and restored without copying their bytes. Nothing the
+ * build writes is written again in place after it is kept, and a file changed through another
+ * link anyway fails its hash and is never served.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { removeLeftovers } from '../processes.ts';
@@ -21,7 +26,18 @@ export async function filesBelow(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** Copies `files` (relative path → hash) from `from` to `to`, each checked against its hash; false at the first that fails. */
+/** `to` becomes another name of `from`, or a copy of `bytes` (its content) across file systems. */
+async function linkOrWrite(from: string, to: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await link(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') await rm(to);
+    else if (!['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    await writeFile(to, bytes);
+  }
+}
+
+/** Puts `files` (relative path → hash) of `from` into `to`, each checked against its hash; false at the first that fails. */
 export async function copyVerified(from: string, files: Readonly<Record<string, string>>, to: string): Promise<boolean> {
   const made = new Set<string>();
   for (const [file, hash] of Object.entries(files)) {
@@ -33,12 +49,12 @@ export async function copyVerified(from: string, files: Readonly<Record<string, 
       await mkdir(dir, { recursive: true });
       made.add(dir);
     }
-    await writeFile(path.join(to, file), bytes);
+    await linkOrWrite(path.join(from, file), path.join(to, file), bytes);
   }
   return true;
 }
 
-/** Copies every file of `from` into `to` and returns their hashes (relative path → SHA-256). */
+/** Puts every file of `from` into `to` and returns their hashes (relative path → SHA-256). */
 export async function copyHashed(from: string, to: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
   const made = new Set<string>();
@@ -50,7 +66,7 @@ export async function copyHashed(from: string, to: string): Promise<Record<strin
       await mkdir(dir, { recursive: true });
       made.add(dir);
     }
-    await writeFile(path.join(to, rel), bytes);
+    await linkOrWrite(path.join(from, rel), path.join(to, rel), bytes);
   }
   return files;
 }

@@ -39,6 +39,8 @@ export interface PrepareJob {
   onEpisode?: (ready: Ready) => void;
   /** An episode that could not be kept: it costs the next build time, never this one its result. */
   onUnkept?: (file: string, reason: string) => void;
+  /** An episode the cache does not have, as its preparation starts. */
+  onMiss?: (job: EpisodeJob) => void;
 }
 
 /** How many episodes are read ahead of the workers, per worker. */
@@ -61,6 +63,7 @@ export async function prepareLibrary(job: PrepareJob): Promise<Ready[]> {
       if (found?.entry) {
         ready = Promise.resolve({ job: episode, hash, summary: found.entry.summary, key: found.entry.key, cached: found.entry });
       } else {
+        job.onMiss?.(episode);
         const generated = job.generatedFor(episode);
         // Only the hash outlives this turn: the texts go to the worker and are let go.
         ready = pool.prepare({ inputs, rules, generated, urls }).then(

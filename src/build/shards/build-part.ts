@@ -33,6 +33,8 @@ export interface Caches {
 }
 
 export interface PartContext {
+  /** Told the catalog once every episode is prepared (a one-machine build may start its site-wide pages then). */
+  onPrepared?: (catalog: CatalogEntry[]) => void;
   /** The checkout. */
   root: string;
   scratch: Scratch;
@@ -61,6 +63,13 @@ export async function buildPart(ctx: PartContext, groups: readonly Group[], out:
   const shardOf = new Map(groups.flatMap((g) => g.shards.flatMap((s) => s.episodes.map((name) => [name, s] as const))));
   const generated = (shard: Shard) => path.join(ctx.scratch.dir, shard.id, 'src', 'generated');
   const jobs = library.episodes.filter((job) => shardOf.has(job.name));
+  // Each shard has an Astro process of its own (its memory goes back when it ends), which starts,
+  // and loads Astro (a second or more), before the shard is rendered: the first while the
+  // episodes are prepared, each next one while the last is finished.
+  const warm = new Map<string, ShardRenderer>();
+  const warmUp = (shard: Shard | undefined) => {
+    if (shard && !warm.has(shard.id)) warm.set(shard.id, shardRenderer(ctx, shard));
+  };
   const ready = await prepareLibrary({
     library,
     episodes: jobs,
@@ -69,23 +78,22 @@ export async function buildPart(ctx: PartContext, groups: readonly Group[], out:
     cache: caches?.episodes,
     onEpisode: (r) => report({ type: 'episode', summary: { ...r.summary, file: shown(library.dir, r.summary.file), warnings: r.summary.warnings.map((w) => ({ ...w, file: shown(library.dir, w.file) })) } }),
     onUnkept: (file, reason) => report({ type: 'cache-unwritable', file, reason }),
+    // The first shard with an episode to prepare will be rendered.
+    onMiss: (job) => {
+      if (warm.size === 0) warmUp(shardOf.get(job.name));
+    },
   });
   const fromCache = ready.filter((r) => r.cached).length;
   if (caches) report({ type: 'cache', hits: fromCache, prepared: ready.length - fromCache });
   checkSlugs(ready.map((r) => ({ slug: r.summary.slug, file: shown(library.dir, r.summary.file) })));
   report({ type: 'prepared', episodes: ready.length, seconds: (performance.now() - started) / 1000 });
+  ctx.onPrepared?.(ready.map((r) => r.summary.catalog));
 
   const byName = new Map(ready.map((r) => [r.job.name, r]));
   const kept: PartResult['kept'] = { shards: [], groups: [] };
-  // Astro's process for the next shard to render starts (and loads Astro, about a second) while
-  // this one is finished.
   const keys = new Map(groups.flatMap((g) => g.shards).map((shard) => [shard.id, shardKey(ctx, shard.episodes.map((name) => byName.get(name)!))]));
   const toRender = groups.flatMap((g) => g.shards).filter((shard) => !(caches && keys.get(shard.id) !== undefined && caches.shards.has(keys.get(shard.id)!)));
-  const warm = new Map<string, ShardRenderer>();
-  const warmUp = (shard: Shard | undefined) => {
-    if (shard && !warm.has(shard.id)) warm.set(shard.id, shardRenderer(ctx, shard));
-  };
-  warmUp(toRender[0]);
+  if (warm.size === 0) warmUp(toRender[0]);
   const checked = { words: 0, episodes: 0, cached: 0 };
   for (const group of groups) {
     const shardKeys = group.shards.map((shard) => keys.get(shard.id));

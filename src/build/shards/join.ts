@@ -8,7 +8,6 @@
  * library, built from the same code with the same settings, and all there, each once: the join
  * checks their manifests (manifest.ts) and refuses with the reason, never making a smaller site.
  */
-import { createHash } from 'node:crypto';
 import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CATALOG_FILE } from '../../contract/catalog.ts';
@@ -19,8 +18,8 @@ import { finishPages } from '../finish/finish-site.ts';
 import { installBundles } from '../finish/pagefind-index.ts';
 import { checkSlugs } from '../library/library.ts';
 import { report } from '../progress.ts';
-import { renderer, type Renderer } from '../render/render.ts';
-import type { PrivateRoot, Scratch } from '../render/private-root.ts';
+import { renderer } from '../render/render.ts';
+import type { Scratch } from '../render/private-root.ts';
 import { settingsDiffer, type Settings } from '../settings.ts';
 import { writeLlmsTxt } from '../site/llms.ts';
 import { writeSitemap } from '../site/sitemap.ts';
@@ -147,18 +146,19 @@ async function sameBytes(a: string, b: string): Promise<boolean> {
   return x.equals(y);
 }
 
-/** Joins `parts` into `site` (an empty folder). */
-export async function joinParts(ctx: JoinContext, parts: readonly Part[], site: string): Promise<{ episodes: number }> {
+/**
+ * Joins `parts` into `site` (an empty folder). `early`: the site-wide pages, already rendering
+ * (siteWidePages), when the build could start them sooner; by default they are rendered here.
+ */
+export async function joinParts(ctx: JoinContext, parts: readonly Part[], site: string, early?: Promise<SiteWide>): Promise<{ episodes: number }> {
   checkParts(ctx, parts);
   const sorted = [...parts].sort((a, b) => a.manifest.part.k - b.manifest.part.k);
   if (!ctx.own) for (const p of sorted) await checkFiles(p);
   const catalog: CatalogEntry[] = sorted.flatMap((p) => p.manifest.catalog.map((c) => c.entry));
   checkSlugs(sorted.flatMap((p) => p.manifest.catalog.map((c) => ({ slug: c.entry.id, file: ctx.shownFile(c.file) }))));
   const started = performance.now();
-  // The site-wide pages' Astro process loads Astro while the shards are put in place.
-  const root = ctx.scratch.root('site', 'site');
-  const astro = renderer(root.dir);
-  astro.start();
+  // Rendered while the shards are put in place.
+  const siteWide = early ?? siteWidePages(ctx, catalog);
   await mkdir(site, { recursive: true });
   const groups = planShards(Object.keys(sorted[0]!.manifest.library.episodes), { shardSize: ctx.settings.shardSize, groupSize: ctx.settings.indexSize });
   const partOf = new Map(sorted.flatMap((p) => p.manifest.groups.map((g) => [g.id, p] as const)));
@@ -167,14 +167,29 @@ export async function joinParts(ctx: JoinContext, parts: readonly Part[], site: 
     for (const shard of group.shards) await merge(shardDir(part.dir, shard.id), site, ctx.own, label(part));
   }
   await installBundles(site, groups.map((g) => ({ id: g.id, dir: groupDir(partOf.get(g.id)!.dir, g.id) })), ctx.own);
-  await siteWide(ctx, catalog, site, root, astro);
+  const { out, pages, seconds } = await siteWide;
+  await merge(out, site, true, 'the site-wide pages');
+  if (ctx.settings.site) await writeSitemap(site, catalog, ctx.settings.base, ctx.settings.site);
+  await writeLlmsTxt(site, catalog, ctx.settings);
+  report({ type: 'site', pages, seconds });
   report({ type: 'joined', parts: sorted.length, episodes: catalog.length, seconds: (performance.now() - started) / 1000 });
   return { episodes: catalog.length };
 }
 
-/** The site-wide pages, rendered from the catalog, and the site-wide files. */
-async function siteWide(ctx: JoinContext, catalog: readonly CatalogEntry[], site: string, root: PrivateRoot, astro: Renderer): Promise<void> {
+/** The site-wide pages, rendered and finished, in a folder of the scratch area. */
+export interface SiteWide {
+  out: string;
+  pages: number;
+  seconds: number;
+}
+
+/** Renders the site-wide pages (library, search, 404, feed) from the catalog, by an Astro process of their own. */
+export async function siteWidePages(ctx: Pick<JoinContext, 'root' | 'scratch' | 'settings' | 'verbose'>, catalog: readonly CatalogEntry[]): Promise<SiteWide> {
   const started = performance.now();
+  const root = ctx.scratch.root('site', 'site');
+  const astro = renderer(root.dir);
+  // Astro loads while the catalog is written.
+  astro.start();
   for (const entry of catalog) {
     await mkdir(path.join(root.generated, entry.id), { recursive: true });
     await writeFile(path.join(root.generated, entry.id, CATALOG_FILE), `${JSON.stringify(entry)}\n`);
@@ -184,11 +199,5 @@ async function siteWide(ctx: JoinContext, catalog: readonly CatalogEntry[], site
   await astro.render({ root: root.dir, publicDir: path.join(ctx.root, 'public'), outDir: out, base: ctx.settings.base, site: ctx.settings.site, verbose: ctx.verbose });
   await finishPages(out, [], undefined);
   const pages = (await filesBelow(out)).filter((f) => f.endsWith('.html')).length;
-  await merge(out, site, true, 'the site-wide pages');
-  if (ctx.settings.site) await writeSitemap(site, catalog, ctx.settings.base, ctx.settings.site);
-  await writeLlmsTxt(site, catalog, ctx.settings);
-  report({ type: 'site', pages, seconds: (performance.now() - started) / 1000 });
+  return { out, pages, seconds: (performance.now() - started) / 1000 };
 }
-
-/** A hash of a library as a part's manifest records it. */
-export const libraryHash = (library: PartManifest['library']): string => createHash('sha256').update(JSON.stringify(library)).digest('hex');
