@@ -5,9 +5,10 @@
 import type { ArchiveSize } from './archive.ts';
 import { REBUILD_REFERENCE, SEARCH_REFERENCE } from './archive.ts';
 import { buildTable, table } from './report.ts';
-import { fmt, formatSummary } from './stats.ts';
+import { fmt, formatSummary, summarize } from './stats.ts';
 
 const GiB = 2 ** 30;
+const median = (xs: number[]) => summarize(xs).median;
 const met = (ok: boolean) => (ok ? 'met' : '**not met**');
 
 export function archiveMarkdown(sizes: readonly ArchiveSize[]): string {
@@ -16,6 +17,12 @@ export function archiveMarkdown(sizes: readonly ArchiveSize[]): string {
       'Libraries written by bench/distinct.ts: every episode its own sentences (drawn from the fixtures), names and rare words, 6,000–14,000 words, WebVTT with a sidecar. ' +
       'Clean builds (`--no-cache`); columns as in the build table above.',
     buildTable(sizes),
+    ...(sizes.some((r) => r.baseline) ? ['The same libraries built by the baseline checkout (`--baseline`), interleaved with ours:', table(['episodes', 'baseline wall s', 'ours ÷ baseline', 'baseline peak MiB', 'ours ÷ baseline'],
+      sizes.filter((r) => r.baseline).map((r) => {
+        const wall = median(r.baseline!.map((b) => b.wallS));
+        const peak = median(r.baseline!.map((b) => b.peakTreeBytes));
+        return [String(r.episodes), wall.toFixed(1), `**${(r.build.wallS.median / wall).toFixed(2)}**`, fmt.mib(peak), (r.build.peakTreeBytes.median / peak).toFixed(2)];
+      }))] : []),
     '### Site size\n\n' +
       table(['episodes', 'files', 'files per episode', 'MB', 'KB per episode', 'of which HTML MB', 'Pagefind files', 'Pagefind MB'],
         sizes.map((r) => [String(r.episodes), fmt.int(r.dist.files), (r.dist.files / r.episodes).toFixed(1), (r.dist.bytes / 1e6).toFixed(1), (r.dist.bytes / r.episodes / 1e3).toFixed(0), (r.dist.htmlBytes / 1e6).toFixed(1), fmt.int(r.dist.pagefindFiles), (r.dist.pagefindBytes / 1e6).toFixed(1)])),
@@ -60,6 +67,10 @@ function targets(sizes: readonly ArchiveSize[]): string {
   const thousand = at(1000);
   const fiveThousand = at(5000);
   if (thousand) rows.push(['peak memory of the process tree at 1,000 episodes', '≤ 1.5 GiB', `${(peak(thousand) / GiB).toFixed(2)} GiB`, met(peak(thousand) <= 1.5 * GiB)]);
+  if (thousand?.baseline) {
+    const ratio = thousand.build.wallS.median / median(thousand.baseline.map((b) => b.wallS));
+    rows.push(['clean build at 1,000 episodes ÷ the baseline\'s, same session', '≤ 1.05', ratio.toFixed(2), met(ratio <= 1.05)]);
+  }
   if (fiveThousand) {
     rows.push(['peak memory at 5,000 episodes', '≤ 2 GiB', `${(peak(fiveThousand) / GiB).toFixed(2)} GiB`, met(peak(fiveThousand) <= 2 * GiB)]);
     if (thousand) {

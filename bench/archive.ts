@@ -38,9 +38,16 @@ export interface ArchiveParts {
   join: { wallS: number; peakTreeBytes: number };
 }
 
+/** A build of the same library by another checkout (--baseline), interleaved with ours. */
+export interface BaselineRun {
+  wallS: number;
+  peakTreeBytes: number;
+}
+
 export interface ArchiveSize {
   episodes: number;
   runs: BuildRun[];
+  baseline?: BaselineRun[];
   build: Record<NumericKeys<BuildRun>, Summary>;
   dist: DistStats;
   rebuild?: ArchiveRebuild;
@@ -69,19 +76,38 @@ function library(root: string, work: string, n: number): Library {
 }
 
 /** Builds every size: clean builds (interleaved across sizes), then rebuilds and parts. */
-export async function archiveBuilds(root: string, project: string, sizes: readonly number[], work: string, runs: number, parts: number | null, log: (m: string) => void): Promise<{ results: ArchiveSize[]; libraries: Map<number, Library> }> {
+/**
+ * `baseline`: another checkout (installed), whose clean builds of each size are interleaved with
+ * ours, so that "no slower than before" is measured in one session on one machine.
+ */
+export async function archiveBuilds(root: string, project: string, sizes: readonly number[], work: string, runs: number, parts: number | null, baseline: string | null, log: (m: string) => void): Promise<{ results: ArchiveSize[]; libraries: Map<number, Library> }> {
   const all = [...new Set([SEARCH_REFERENCE, REBUILD_REFERENCE, ...sizes])].sort((a, b) => a - b);
   const libraries = new Map(all.map((n) => [n, library(root, work, n)]));
   const collected = new Map<number, BuildRun[]>(all.map((n) => [n, []]));
+  const before = new Map<number, BaselineRun[]>(all.map((n) => [n, []]));
   for (let run = 1; run <= runs; run++) {
     for (const n of all) {
       const lib = libraries.get(n)!;
       const result = await timedBuild(project, lib.content, lib.dist);
       collected.get(n)!.push(result);
       log(`archive build ${run}/${runs}, ${n} distinct episode(s): ${result.wallS.toFixed(1)} s, peak ${(result.peakTreeBytes / 2 ** 20).toFixed(0)} MiB (shards ${(result.peakShardsBytes / 2 ** 20).toFixed(0)}), ${result.shards} shards, ${result.groups} indexes`);
+      if (baseline && n >= REBUILD_REFERENCE) {
+        const out = path.join(work, `baseline-${n}`);
+        rmSync(out, { recursive: true, force: true });
+        const old = await timedProcess([path.join(baseline, 'scripts', 'transcript-site.mjs'), 'build', '--content', lib.content, '--out', out, '--no-cache'], baseline);
+        rmSync(out, { recursive: true, force: true });
+        before.get(n)!.push({ wallS: old.wallS, peakTreeBytes: old.peak.treeBytes });
+        log(`baseline build ${run}/${runs}, ${n} distinct episode(s): ${old.wallS.toFixed(1)} s, peak ${(old.peak.treeBytes / 2 ** 20).toFixed(0)} MiB`);
+      }
     }
   }
-  const results: ArchiveSize[] = all.map((n) => ({ episodes: n, runs: collected.get(n)!, build: summarizeFields(collected.get(n)!), dist: distStats(libraries.get(n)!.dist) }));
+  const results: ArchiveSize[] = all.map((n) => ({
+    episodes: n,
+    runs: collected.get(n)!,
+    build: summarizeFields(collected.get(n)!),
+    dist: distStats(libraries.get(n)!.dist),
+    ...(before.get(n)!.length ? { baseline: before.get(n)! } : {}),
+  }));
   for (const size of results.filter((s) => s.episodes <= REBUILD_UP_TO && s.episodes >= REBUILD_REFERENCE)) {
     size.rebuild = await rebuild(project, libraries.get(size.episodes)!, size.episodes, work, log);
   }

@@ -17,7 +17,8 @@
  *   npm run bench -- --sizes 1000,5000 archives of distinct episodes (bench/archive.ts): builds, rebuilds,
  *                                     search and its relevance at a channel's scale; --parts 8 also builds
  *                                     the largest up to 1,000 as a matrix of 8 parts and joins them;
- *                                     --archive-runs N clean builds per size (default 1)
+ *                                     --archive-runs N clean builds per size (default 1); --baseline DIR
+ *                                     interleaves the clean builds of another checkout (say main's)
  *   npm run bench -- --peer /tmp/peer also build and weigh a Starlight peer (a writable copy of a
  *                                     stock Starlight site of the same transcript, after `npm ci`)
  *                                     at 1 and 50 copies, interleaved with our builds (--peer-sizes)
@@ -71,6 +72,8 @@ interface Options {
   parts: number | null;
   /** Clean builds per archive size (a build of 5,000 takes about half an hour here). */
   archiveRuns: number;
+  /** Another checkout, installed, whose archive builds are interleaved with ours (--baseline). */
+  baseline: string | null;
   runs: number;
   searchRuns: number;
   lighthouseRuns: number;
@@ -107,6 +110,7 @@ function options(argv: string[]): Options {
       peer: { type: 'string' },
       'peer-sizes': { type: 'string', default: '1,50' },
       parts: { type: 'string' },
+      baseline: { type: 'string' },
       'archive-runs': { type: 'string', default: '1' },
     },
   });
@@ -123,7 +127,8 @@ function options(argv: string[]): Options {
   if (peer) checkPeer(peer);
   const peerSizes = sizeList('--peer-sizes', values['peer-sizes']);
   const archiveRuns = sizeList('--archive-runs', values['archive-runs'])[0]!;
-  return { sizes, archive, parts, archiveRuns, runs, searchRuns: quick ? 1 : 3, lighthouseRuns: quick ? 1 : 3, lighthouseEpisodes, browser: !values['no-browser'], keep: values.keep, quick, cold: values.cold, peer, peerSizes };
+  const baseline = values.baseline ? path.resolve(values.baseline) : null;
+  return { sizes, archive, parts, archiveRuns, baseline, runs, searchRuns: quick ? 1 : 3, lighthouseRuns: quick ? 1 : 3, lighthouseEpisodes, browser: !values['no-browser'], keep: values.keep, quick, cold: values.cold, peer, peerSizes };
 }
 
 const started = performance.now();
@@ -145,7 +150,7 @@ async function main(): Promise<void> {
     const segmentation = { cases: (await segmentationCases(root)).map(scoreCase), cost: await chapterCost(root, opts.quick ? 5 : 11) };
     log(`automatic sections: ${segmentation.cases.map((c) => `Pk ${c.methods['topics (ours)']!.pk.toFixed(2)}`).join(', ')}; cost ${segmentation.cost.topicsMs.median.toFixed(0)} ms vs ${segmentation.cost.partsMs.median.toFixed(0)} ms`);
     const { sizes, peer, rebuilds: rebuildResults } = opts.sizes.length ? await buildAll(opts, work) : { sizes: [], peer: [], rebuilds: [] };
-    const archive = opts.archive.length ? await archiveBuilds(root, project, opts.archive, work, opts.archiveRuns, opts.parts, log) : undefined;
+    const archive = opts.archive.length ? await archiveBuilds(root, project, opts.archive, work, opts.archiveRuns, opts.parts, opts.baseline, log) : undefined;
     let chromium = 'not used';
     let relevanceResults: RelevanceResult[] | undefined;
     if (opts.browser) ({ version: chromium, relevance: relevanceResults } = await measureInBrowser(opts, sizes, peer, work, archive));

@@ -111,7 +111,7 @@ describe('site config', () => {
     assert.deepEqual(parseSiteConfig('', 'transcript-site.yml'), {
       title: 'Transcript Site', description: 'Transcripts you can browse, search and link to the moment.', base: '/', language: 'en', themeColor: '#1d4ed8',
       // The rule's own sizes (src/domain/shard-sizes.ts), documented in the README.
-      shardSize: 100, indexSize: 300,
+      shardSize: 120, indexSize: 300,
     });
     assert.equal(error(() => parseSiteConfig('theme: dark\n', 'transcript-site.yml')).format(),
       'transcript-site.yml:1: unknown key "theme"\n  hint: allowed here: title, description, site, base, language, themeColor, shardSize, indexSize');

@@ -122,7 +122,9 @@ export async function buildPart(ctx: PartContext, groups: readonly Group[], out:
           warmUp(shard);
           const rendered = await renderShard(ctx, warm.get(shard.id)!, episodes, generated(shard), dir);
           warm.delete(shard.id);
-          warmUp(toRender[toRender.indexOf(shard) + 1]);
+          // Not across a group: Pagefind writes the group's index first, its largest moment.
+          const next = toRender[toRender.indexOf(shard) + 1];
+          if (next && group.shards.includes(next)) warmUp(next);
           if (failed) throw failed.error;
           finishing = finishing.then(async () => {
             checked.words += await finishShard(ctx, shard, episodes, generated(shard), dir, indexed ? undefined : (index ??= await openIndex()), rendered);
@@ -144,6 +146,9 @@ export async function buildPart(ctx: PartContext, groups: readonly Group[], out:
         report({ type: 'group', id: group.id, shards: group.shards.length, pages: 0, from: 'cache', seconds: (performance.now() - groupStarted) / 1000 });
       }
       if (groupKey !== undefined) kept.groups.push(groupKey);
+      // The next group's first shard to render starts loading once this group's index is written.
+      const later = groups.slice(groups.indexOf(group) + 1);
+      warmUp(toRender.find((shard) => later.some((g) => g.shards.includes(shard))));
     } finally {
       // Pagefind's process ends with its group: its memory goes back before the next group starts.
       await index?.close();
