@@ -23,9 +23,11 @@ export interface BuildRun {
   finishS: number;
   /** Pagefind writing each group's index, added up. */
   indexS: number;
-  /** The site-wide pages (library, search, 404, feed) rendered from the catalog by an Astro process of their own. */
+  /** The site-wide pages (library, search, 404, feed) rendered from the catalog by an Astro process of their own; beside the shard when the library is one shard. */
   siteS: number;
-  /** The rest of the join: shards and indexes moved into place, sitemap, llms.txt. */
+  /** Wall time of the shards' phase (rendering, finishing and indexing overlap inside it). */
+  shardsS: number;
+  /** Wall time of the join: shards and indexes moved into place, the site-wide pages (or the wait for them), sitemap, llms.txt. */
   joinS: number;
   /** Whatever is left: Node start-up, the plan, the swap into place, exit. */
   otherS: number;
@@ -88,10 +90,11 @@ export async function timedBuild(root: string, content: string, out: string, col
   const finishS = sum(all('shard').map((e) => e.finishSeconds ?? 0));
   const indexS = sum(all('group').map((e) => e.writeSeconds ?? 0));
   const siteS = event('site').progress.seconds;
-  const joinS = event('joined').progress.seconds - siteS;
   // Phase boundaries in the sampler's clock: when each event reached this process.
   const at = (type: Progress['type']) => event(type).receivedMs;
   const plan = event('plan').progress;
+  const shardsS = (at('checked') - at('prepared')) / 1000;
+  const joinS = (at('joined') - at('checked')) / 1000;
   return {
     wallS: run.wallS,
     prepareS,
@@ -100,8 +103,8 @@ export async function timedBuild(root: string, content: string, out: string, col
     indexS,
     siteS,
     joinS,
-    // The shards' phase is timed by the events around it: its parts overlap.
-    otherS: run.wallS - prepareS - (at('checked') - at('prepared')) / 1000 - siteS - joinS,
+    shardsS,
+    otherS: run.wallS - prepareS - shardsS - joinS,
     peakTreeBytes: run.peak.treeBytes,
     peakSingleBytes: run.peak.singleBytes,
     peakPrepareBytes: peakBetween(run.peak, 0, at('prepared')),

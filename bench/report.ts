@@ -90,8 +90,8 @@ export function markdown(results: Results): string {
     `\`${results.command}\` at ${results.revision} · ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM · Node ${m.node} · ${m.os} · Chromium ${m.chromium} · ` +
       `${results.options.runs} build run(s) per size · compile cache ${results.options.cold ? 'emptied before each build (--cold)' : 'kept between builds'} · took ${(results.durationS / 60).toFixed(1)} min`,
     '## Build\n\nMedian [min–max] over the runs. Phases come from the build\'s progress events. ' +
-      '"Prepare": reading and preparing every episode in worker processes. Then the shards: "Astro" adds up the Astro processes, one per shard; "finish" adds up the passes that read each page, tighten its CSP, check its words and hand it to Pagefind (each runs while the next shard renders); "index write" adds up Pagefind writing each group\'s index. ' +
-      '"Site-wide" is the library, search, 404 and feed, rendered from the catalog; "join" moves the shards and indexes into place and writes the sitemap and llms.txt. "Other" is the rest: Node start-up, the plan, the swap into place, exit. ' +
+      '"Prepare": reading and preparing every episode in worker processes. "Shards": the wall time of rendering, finishing and indexing them, which overlap; inside it, "Astro" adds up the Astro processes, one per shard, "finish" the passes that read each page, tighten its CSP, check its words and hand it to Pagefind (each runs while the next shard renders), "index write" Pagefind writing each group\'s index. ' +
+      '"Join" moves the shards and indexes into place and writes the sitemap and llms.txt; "site-wide" is rendering the library, search, 404 and feed from the catalog (inside the join, or beside the shard when the library is one shard). "Other" is the rest: Node start-up, the plan, the swap into place, exit. ' +
       'Peak is the largest sum over the build\'s process tree (the CLI, its worker processes, the Astro children, the Pagefind binary), sampled every 50 ms, overall and within each phase. ' +
       '"Others\' CPU" is CPU time other processes on the machine used during the build (noise).',
     buildTable(results.sizes),
@@ -191,18 +191,17 @@ function rebuildTable(rebuilds: RebuildResult[], sizes: SizeResult[]): string {
 
 export function buildTable(sizes: ReadonlyArray<Pick<SizeResult, 'episodes' | 'dist' | 'build'>>): string {
   return table(
-    ['episodes', 'shards / indexes', 'pages', 'wall s', 'prepare s', 'Astro s (shards)', 'finish s', 'index write s', 'site-wide s', 'join s', 'other s', 'peak MiB (tree)', 'prepare / shards / join MiB', 'CPU s', "others' CPU s"],
+    ['episodes', 'shards / indexes', 'pages', 'wall s', 'prepare s', 'shards s', 'of which Astro / finish / index write s', 'join s', 'site-wide s', 'other s', 'peak MiB (tree)', 'prepare / shards / join MiB', 'CPU s', "others' CPU s"],
     sizes.map((r) => [
       String(r.episodes),
       `${fmt.int(r.build.shards.median)} / ${fmt.int(r.build.groups.median)}`,
       fmt.int(r.dist.pages),
       `**${s(r.build.wallS)}**`,
       s(r.build.prepareS),
-      s(r.build.renderS),
-      s(r.build.finishS),
-      s(r.build.indexS),
-      s(r.build.siteS),
+      s(r.build.shardsS),
+      `${s(r.build.renderS)} / ${s(r.build.finishS)} / ${s(r.build.indexS)}`,
       s(r.build.joinS),
+      s(r.build.siteS),
       s(r.build.otherS),
       `**${mib(r.build.peakTreeBytes)}**`,
       `${mib(r.build.peakPrepareBytes)} / ${mib(r.build.peakShardsBytes)} / ${mib(r.build.peakJoinBytes)}`,

@@ -10,6 +10,7 @@
 import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { createHash } from 'node:crypto';
 
 /** Timestamps, AI labels and other furniture are not what anyone searches for. */
 const EXCLUDE = ['.ts', '.play', '.ai-label', '.ai-chip'];
@@ -31,8 +32,12 @@ export const SEARCH_DIR = 'pagefind';
 /** The list of a site's index bundles, which the browser's search reads first. */
 export const BUNDLES_FILE = 'bundles.json';
 
-/** The list of bundles, as the browser reads it (src/browser/search/engine.ts). */
-export const bundlesJson = (groups: readonly string[]): string => `${JSON.stringify({ bundles: groups })}\n`;
+/**
+ * The list of bundles, as the browser reads it (src/browser/search/engine.ts), with a tag that
+ * changes with their indexes: Pagefind adds it to the address of each bundle's entry file, which
+ * can then be cached like the rest (by default Pagefind asks for it afresh on every page).
+ */
+export const bundlesJson = (groups: readonly string[], tag: string): string => `${JSON.stringify({ bundles: groups, tag })}\n`;
 
 /**
  * Puts the groups' bundles (as `write` made them) into the site: each in `pagefind/<group>/`, one
@@ -58,7 +63,9 @@ export async function installBundles(site: string, groups: ReadonlyArray<{ id: s
       }
     }
   }
-  await writeFile(path.join(search, BUNDLES_FILE), bundlesJson(groups.map((g) => g.id)));
+  const entries = await Promise.all(groups.map((g) => readFile(path.join(search, g.id, 'pagefind-entry.json'))));
+  const tag = createHash('sha256').update(Buffer.concat(entries)).digest('hex').slice(0, 16);
+  await writeFile(path.join(search, BUNDLES_FILE), bundlesJson(groups.map((g) => g.id), tag));
 }
 
 export interface SearchIndex {
