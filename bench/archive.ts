@@ -91,7 +91,8 @@ export async function archiveBuilds(root: string, project: string, sizes: readon
       const result = await timedBuild(project, lib.content, lib.dist);
       collected.get(n)!.push(result);
       log(`archive build ${run}/${runs}, ${n} distinct episode(s): ${result.wallS.toFixed(1)} s, peak ${(result.peakTreeBytes / 2 ** 20).toFixed(0)} MiB (shards ${(result.peakShardsBytes / 2 ** 20).toFixed(0)}), ${result.shards} shards, ${result.groups} indexes`);
-      if (baseline && n >= REBUILD_REFERENCE) {
+      // The baseline only where it can build at all in this machine's memory (it holds the whole archive at once).
+      if (baseline && n >= REBUILD_REFERENCE && n <= REBUILD_UP_TO) {
         const out = path.join(work, `baseline-${n}`);
         rmSync(out, { recursive: true, force: true });
         const old = await timedProcess([path.join(baseline, 'scripts', 'transcript-site.mjs'), 'build', '--content', lib.content, '--out', out, '--no-cache'], baseline);
