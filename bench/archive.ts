@@ -15,8 +15,8 @@ import type { Browser } from 'playwright-core';
 import { distStats, timedBuild, timedProcess, type BuildRun, type DistStats } from './build.ts';
 import { episodeFiles, episodeName, sentencePool, writeDistinctLibrary, type Planted } from './distinct.ts';
 import { paragraphsOf, scoredRelevance, truthOf, type RelevanceQuery, type RelevanceResult } from './relevance.ts';
-import { searchRun, type SearchMode, type SearchRun } from './search.ts';
-import { summarize, summarizeFields, type NumericKeys, type Summary } from './stats.ts';
+import { searchRun, searchSummaries, type SearchMode, type SearchRun } from './search.ts';
+import { summarizeFields, type NumericKeys, type Summary } from './stats.ts';
 import type { SearchSummary } from './report.ts';
 
 /** The references: search on one episode, rebuilds of twenty. */
@@ -186,22 +186,7 @@ export async function archiveSearch(browser: Browser, origin: string, size: Arch
   for (let i = 0; i < runs; i++) {
     for (const query of queries) for (const mode of MODES) all.push(await searchRun(browser, origin, lib.dist, section, query, mode));
   }
-  const summary = queries.flatMap((query) =>
-    MODES.map((mode): SearchSummary => {
-      const these = all.filter((r) => r.query === query && r.mode === mode);
-      const fromIntent = these.map((r) => r.fromIntentMs).filter((x): x is number => x !== null);
-      return {
-        query,
-        mode,
-        ms: summarize(these.map((r) => r.ms)),
-        fromIntentMs: fromIntent.length ? summarize(fromIntent) : null,
-        requests: summarize(these.map((r) => r.requests)),
-        transferred: summarize(these.map((r) => r.transferred)),
-        raw: summarize(these.map((r) => r.raw)),
-        status: these[0]!.status,
-      };
-    }),
-  );
+  const summary = searchSummaries(all, queries, MODES);
   size.search = { runs: all, summary };
   log(`archive search, ${size.episodes} episode(s): ${summary.map((s) => `${s.query.slice(0, 20)} ${s.mode} ${s.ms.median.toFixed(0)} ms`).join(', ')}`);
   size.relevance = await plantedRelevance(browser, origin, lib, size.episodes);

@@ -43,9 +43,9 @@ import { clearGzipCache } from './network.ts';
 import { checkPeer, generatePeer, peerBuild, peerPages, type PeerRun } from './peer.ts';
 import { archiveBuilds, archiveSearch, type ArchiveSize } from './archive.ts';
 import { markdown, type LighthouseSummary, type PeerSizeResult, type Results, type SearchSummary, type SizeResult } from './report.ts';
-import { SEARCH_MODES, searchRun, type SearchRun } from './search.ts';
+import { SEARCH_MODES, searchRun, searchSummaries, type SearchRun } from './search.ts';
 import { snapshot } from './snapshot.ts';
-import { fmt, summarize, summarizeFields } from './stats.ts';
+import { fmt, summarizeFields } from './stats.ts';
 import { pageWeight } from './weight.ts';
 import { parseTimes } from './parse.ts';
 import { chapterCost, scoreCase, segmentationCases } from './segmentation.ts';
@@ -346,22 +346,7 @@ async function searchAll(browser: Browser, origin: string, dist: string, runs: n
       for (const mode of SEARCH_MODES) all.push(await searchRun(browser, origin, dist, PAGES.section, query, mode));
     }
   }
-  const summary = QUERIES.flatMap((query) =>
-    SEARCH_MODES.map((mode): SearchSummary => {
-      const these = all.filter((r) => r.query === query && r.mode === mode);
-      const fromIntent = these.map((r) => r.fromIntentMs).filter((x): x is number => x !== null);
-      return {
-        query,
-        mode,
-        ms: summarize(these.map((r) => r.ms)),
-        fromIntentMs: fromIntent.length ? summarize(fromIntent) : null,
-        requests: summarize(these.map((r) => r.requests)),
-        transferred: summarize(these.map((r) => r.transferred)),
-        raw: summarize(these.map((r) => r.raw)),
-        status: these[0]!.status,
-      };
-    }),
-  );
+  const summary = searchSummaries(all, QUERIES, SEARCH_MODES);
   return { runs: all, summary };
 }
 

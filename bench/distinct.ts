@@ -17,6 +17,7 @@
  * media, speakers, and sections with titles: what yt-dlp's chapters give most channels).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { seeded } from '../src/domain/seeded.ts';
 import path from 'node:path';
 
 export type PlantedKind = 'rare' | 'phrase' | 'speaker' | 'relative';
@@ -36,17 +37,6 @@ export interface Planted {
   time: number;
 }
 
-/** A small, fast, seeded generator (mulberry32): the same seed, the same library. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 
@@ -68,7 +58,7 @@ const capitalised = (w: string) => w[0]!.toUpperCase() + w.slice(1);
  * few are said in many episodes and the long tail in one or two.
  */
 const VOCABULARY = (() => {
-  const rand = random(7);
+  const rand = seeded(7);
   const words = new Set<string>();
   while (words.size < 40_000) words.add(madeUpWord(rand, 3 + Math.floor(rand() * 2)));
   return [...words];
@@ -133,7 +123,7 @@ function sprinkle(words: string[], word: string, rand: () => number): string[] {
 
 /** One episode's files and planted queries. */
 export function episodeFiles(i: number, pool: readonly string[]): { vtt: string; sidecar: string; planted: Planted[] } {
-  const rand = random(1_000_003 * i + 11);
+  const rand = seeded(1_000_003 * i + 11);
   const name = episodeName(i);
   const slug = name;
   const host = HOSTS[i % HOSTS.length]!;

@@ -17,6 +17,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { record, total } from './network.ts';
+import type { SearchSummary } from './report.ts';
+import { summarize } from './stats.ts';
 
 export const WARM_UP_QUERY = 'reinforcement';
 export const SEARCH_MODES = ['cold', 'ready', 'warm'] as const;
@@ -99,4 +101,24 @@ async function timedSearch(page: Page, query: string): Promise<Probe> {
   await page.locator('dialog .search-row input').fill(query);
   await page.waitForFunction(() => (window as unknown as { benchProbe: Probe }).benchProbe.first > 0, undefined, { timeout: 60_000 });
   return page.evaluate(() => (window as unknown as { benchProbe: Probe }).benchProbe);
+}
+
+/** Median [min–max] of each query in each mode, from every run of them. */
+export function searchSummaries(all: readonly SearchRun[], queries: readonly string[], modes: readonly SearchMode[]): SearchSummary[] {
+  return queries.flatMap((query) =>
+    modes.map((mode): SearchSummary => {
+      const these = all.filter((r) => r.query === query && r.mode === mode);
+      const fromIntent = these.map((r) => r.fromIntentMs).filter((x): x is number => x !== null);
+      return {
+        query,
+        mode,
+        ms: summarize(these.map((r) => r.ms)),
+        fromIntentMs: fromIntent.length ? summarize(fromIntent) : null,
+        requests: summarize(these.map((r) => r.requests)),
+        transferred: summarize(these.map((r) => r.transferred)),
+        raw: summarize(these.map((r) => r.raw)),
+        status: these[0]!.status,
+      };
+    }),
+  );
 }

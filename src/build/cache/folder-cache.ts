@@ -37,6 +37,13 @@ async function linkOrWrite(from: string, to: string, bytes: Uint8Array): Promise
   }
 }
 
+/** Makes `dir` once per copy (`made` holds those made). */
+async function ensureDir(made: Set<string>, dir: string): Promise<void> {
+  if (made.has(dir)) return;
+  await mkdir(dir, { recursive: true });
+  made.add(dir);
+}
+
 /** Puts `files` (relative path → hash) of `from` into `to`, each checked against its hash; false at the first that fails. */
 export async function copyVerified(from: string, files: Readonly<Record<string, string>>, to: string): Promise<boolean> {
   const made = new Set<string>();
@@ -44,11 +51,7 @@ export async function copyVerified(from: string, files: Readonly<Record<string, 
     if (typeof hash !== 'string' || path.isAbsolute(file) || file.split(/[\\/]/).includes('..')) return false;
     const bytes = await readFile(path.join(from, file)).catch(() => undefined);
     if (!bytes || sha256(bytes) !== hash) return false;
-    const dir = path.dirname(path.join(to, file));
-    if (!made.has(dir)) {
-      await mkdir(dir, { recursive: true });
-      made.add(dir);
-    }
+    await ensureDir(made, path.dirname(path.join(to, file)));
     await linkOrWrite(path.join(from, file), path.join(to, file), bytes);
   }
   return true;
@@ -61,11 +64,7 @@ export async function copyHashed(from: string, to: string): Promise<Record<strin
   for (const rel of await filesBelow(from)) {
     const bytes = await readFile(path.join(from, rel));
     files[rel] = sha256(bytes);
-    const dir = path.dirname(path.join(to, rel));
-    if (!made.has(dir)) {
-      await mkdir(dir, { recursive: true });
-      made.add(dir);
-    }
+    await ensureDir(made, path.dirname(path.join(to, rel)));
     await linkOrWrite(path.join(from, rel), path.join(to, rel), bytes);
   }
   return files;

@@ -11,6 +11,7 @@
  * anyway, and the number chosen is the one whose gain beyond chance is largest, less a fixed
  * margin per section. Shuffles use a fixed seed: the same transcript gives the same sections.
  */
+import { seeded } from '../seeded.ts';
 import type { Unit } from './units.ts';
 
 export interface SegmentOptions {
@@ -217,14 +218,3 @@ function shuffle(coded: Coded, random: () => number): Coded {
   return { ids, offsets };
 }
 
-/** A small deterministic generator (mulberry32), so segmentation never depends on Math.random. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
