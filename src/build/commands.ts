@@ -185,7 +185,7 @@ async function buildCommand(args: string[]): Promise<number> {
     const plan = planShards(library.episodes.map((e) => e.name), { shardSize: settings.shardSize, groupSize: settings.indexSize });
     const { k, n } = part ?? { k: 1, n: 1 };
     const groups = groupsOfPart(plan, k, n);
-    report({ type: 'plan', episodes: library.episodes.length, shards: plan.reduce((s, g) => s + g.shards.length, 0), groups: plan.length, part: part ?? null, own: groups.reduce((s, g) => s + g.shards.length, 0) });
+    report({ type: 'plan', episodes: library.episodes.length, shards: plan.reduce((s, g) => s + g.shards.length, 0), groups: plan.length, shardSize: settings.shardSize, indexSize: settings.indexSize, part: part ?? null, own: groups.reduce((s, g) => s + g.shards.length, 0) });
     // A library of one shard renders its site-wide pages beside it: two Astro processes of that
     // size fit the memory a larger library's one shard takes.
     let early: Promise<SiteWide> | undefined;

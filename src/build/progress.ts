@@ -9,7 +9,7 @@ import type { EpisodeSummary } from './prepare/prepare-episode.ts';
 
 export type Progress =
   | { type: 'orphan'; file: string }
-  | { type: 'plan'; episodes: number; shards: number; groups: number; part: { k: number; n: number } | null; own: number }
+  | { type: 'plan'; episodes: number; shards: number; groups: number; shardSize: number; indexSize: number; part: { k: number; n: number } | null; own: number }
   | { type: 'episode'; summary: EpisodeSummary }
   | { type: 'cache-unwritable'; file: string; reason: string }
   | { type: 'cache-damaged'; file: string }
@@ -53,7 +53,7 @@ export function describe(event: Progress): string[] {
     case 'orphan':
       return [`  note: ${event.file}: no transcript has its name (the part before the extension); not used`];
     case 'plan': {
-      const whole = `${event.episodes} episode(s) in ${event.shards} shard(s) of at most this many to render at once, ${event.groups} search index(es)`;
+      const whole = `${event.episodes} episode(s) in ${event.shards} shard(s) of at most ${event.shardSize} and ${event.groups} search index(es) of at most ${event.indexSize}`;
       return [event.part ? `plan: ${whole}; part ${event.part.k}/${event.part.n} builds ${event.own} shard(s)` : `plan: ${whole}`];
     }
     case 'episode': {

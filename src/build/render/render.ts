@@ -33,6 +33,8 @@ export interface Renderer {
   start(): void;
   /** Hands the job to the Astro process; resolves when it has built the site and exited. */
   render(job: RenderJob): Promise<void>;
+  /** Ends the Astro process, started but not needed after all. */
+  stop(): void;
 }
 
 /**
@@ -69,6 +71,10 @@ export function renderer(root: string): Renderer {
       start();
       child!.send(job);
       return done!;
+    },
+    stop() {
+      // Without a job, its IPC channel closing ends it (see main below).
+      if (child?.connected) child.disconnect();
     },
   };
 }

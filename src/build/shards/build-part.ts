@@ -61,27 +61,21 @@ export async function buildPart(ctx: PartContext, groups: readonly Group[], out:
   const { library, settings, caches } = ctx;
   const started = performance.now();
   const shardOf = new Map(groups.flatMap((g) => g.shards.flatMap((s) => s.episodes.map((name) => [name, s] as const))));
-  const generated = (shard: Shard) => path.join(ctx.scratch.dir, shard.id, 'src', 'generated');
   const jobs = library.episodes.filter((job) => shardOf.has(job.name));
-  // Each shard has an Astro process of its own (its memory goes back when it ends), which starts,
-  // and loads Astro (a second or more), before the shard is rendered: the first while the
-  // episodes are prepared, each next one while the last is finished.
-  const warm = new Map<string, ShardRenderer>();
-  const warmUp = (shard: Shard | undefined) => {
-    if (shard && !warm.has(shard.id)) warm.set(shard.id, shardRenderer(ctx, shard));
-  };
+  const renderers = new Renderers(ctx);
+  // Without the caches every shard renders, the first of the plan first.
+  const first = groups[0]?.shards[0];
+  if (!caches && first) renderers.first(first);
   const ready = await prepareLibrary({
     library,
     episodes: jobs,
-    generatedFor: (job) => generated(shardOf.get(job.name)!),
+    generatedFor: (job) => generatedFolder(ctx, shardOf.get(job.name)!),
     urls: settings,
     cache: caches?.episodes,
     onEpisode: (r) => report({ type: 'episode', summary: { ...r.summary, file: shown(library.dir, r.summary.file), warnings: r.summary.warnings.map((w) => ({ ...w, file: shown(library.dir, w.file) })) } }),
     onUnkept: (file, reason) => report({ type: 'cache-unwritable', file, reason }),
-    // The first shard with an episode to prepare will be rendered.
-    onMiss: (job) => {
-      if (warm.size === 0) warmUp(shardOf.get(job.name));
-    },
+    // With them, the shard of the first episode to prepare will render: its Astro process can load now.
+    onMiss: (job) => renderers.first(shardOf.get(job.name)!),
   });
   const fromCache = ready.filter((r) => r.cached).length;
   if (caches) report({ type: 'cache', hits: fromCache, prepared: ready.length - fromCache });
@@ -90,70 +84,15 @@ export async function buildPart(ctx: PartContext, groups: readonly Group[], out:
   ctx.onPrepared?.(ready.map((r) => r.summary.catalog));
 
   const byName = new Map(ready.map((r) => [r.job.name, r]));
-  const kept: PartResult['kept'] = { shards: [], groups: [] };
   const keys = new Map(groups.flatMap((g) => g.shards).map((shard) => [shard.id, shardKey(ctx, shard.episodes.map((name) => byName.get(name)!))]));
-  const toRender = groups.flatMap((g) => g.shards).filter((shard) => !(caches && keys.get(shard.id) !== undefined && caches.shards.has(keys.get(shard.id)!)));
-  if (warm.size === 0) warmUp(toRender[0]);
-  const checked = { words: 0, episodes: 0, cached: 0 };
+  renderers.plan(groups.flatMap((g) => g.shards).filter((shard) => !(caches && keys.get(shard.id) !== undefined && caches.shards.has(keys.get(shard.id)!))));
+  const state: GroupState = { byName, keys, renderers, checked: { words: 0, episodes: 0, cached: 0 }, kept: { shards: [], groups: [] } };
   for (const group of groups) {
-    const shardKeys = group.shards.map((shard) => keys.get(shard.id));
-    const groupKey = shardKeys.every(Boolean) ? sha256(JSON.stringify({ code: ctx.code, shards: shardKeys })) : undefined;
-    const indexed = groupKey !== undefined && caches ? await caches.groups.get(groupKey, groupDir(out, group.id)) : false;
-    let index: SearchIndex | undefined;
-    const groupStarted = performance.now();
-    // Each shard is finished (in this process, and indexed in Pagefind's) while the next one
-    // renders (in Astro's): the two use a core each. Shards are finished one after another, in
-    // order, so the index gets its pages in the same order every time.
-    let finishing: Promise<void> = Promise.resolve();
-    let failed: { error: unknown } | undefined;
-    try {
-      for (const [i, shard] of group.shards.entries()) {
-        const key = shardKeys[i];
-        const dir = shardDir(out, shard.id);
-        const shardStarted = performance.now();
-        if (key !== undefined && caches && (await caches.shards.get(key, dir))) {
-          finishing = finishing.then(async () => {
-            if (!indexed) await indexPages(dir, (index ??= await openIndex()));
-            checked.cached += shard.episodes.length;
-            report({ type: 'shard', id: shard.id, episodes: shard.episodes.length, from: 'cache', seconds: (performance.now() - shardStarted) / 1000 });
-          });
-        } else {
-          const episodes = shard.episodes.map((name) => byName.get(name)!);
-          warmUp(shard);
-          const rendered = await renderShard(ctx, warm.get(shard.id)!, episodes, generated(shard), dir);
-          warm.delete(shard.id);
-          // Not across a group: Pagefind writes the group's index first, its largest moment.
-          const next = toRender[toRender.indexOf(shard) + 1];
-          if (next && group.shards.includes(next)) warmUp(next);
-          if (failed) throw failed.error;
-          finishing = finishing.then(async () => {
-            checked.words += await finishShard(ctx, shard, episodes, generated(shard), dir, indexed ? undefined : (index ??= await openIndex()), rendered);
-            checked.episodes += episodes.length;
-            if (key !== undefined && caches) await caches.shards.put(key, dir);
-          });
-        }
-        // A failure while finishing stops the build after the render under way.
-        finishing.catch((error: unknown) => (failed ??= { error }));
-        if (key !== undefined) kept.shards.push(key);
-      }
-      await finishing;
-      if (!indexed) {
-        const writeStarted = performance.now();
-        const pages = await index!.write(groupDir(out, group.id));
-        report({ type: 'group', id: group.id, shards: group.shards.length, pages, from: 'indexed', seconds: (performance.now() - groupStarted) / 1000, writeSeconds: (performance.now() - writeStarted) / 1000 });
-        if (groupKey !== undefined && caches) await caches.groups.put(groupKey, groupDir(out, group.id));
-      } else {
-        report({ type: 'group', id: group.id, shards: group.shards.length, pages: 0, from: 'cache', seconds: (performance.now() - groupStarted) / 1000 });
-      }
-      if (groupKey !== undefined) kept.groups.push(groupKey);
-      // The next group's first shard to render starts loading once this group's index is written.
-      const later = groups.slice(groups.indexOf(group) + 1);
-      warmUp(toRender.find((shard) => later.some((g) => g.shards.includes(shard))));
-    } finally {
-      // Pagefind's process ends with its group: its memory goes back before the next group starts.
-      await index?.close();
-    }
+    await buildGroup(ctx, group, out, state);
+    // The next group's first shard to render starts loading once this group's index is written.
+    renderers.warmNextAfter(group, groups);
   }
+  const { checked, kept } = state;
   if (ready.length) report({ type: 'checked', ...checked });
   const corrections = library.corrections.rules.map((_, i) => ready.reduce((n, r) => n + r.summary.counts[i]!, 0));
   return {
@@ -164,6 +103,77 @@ export async function buildPart(ctx: PartContext, groups: readonly Group[], out:
   };
 }
 
+/** What the groups of a part share as they are built one after another. */
+interface GroupState {
+  byName: ReadonlyMap<string, Ready>;
+  /** Each shard's cache key (shardKey). */
+  keys: ReadonlyMap<string, string | undefined>;
+  renderers: Renderers;
+  checked: { words: number; episodes: number; cached: number };
+  kept: PartResult['kept'];
+}
+
+/**
+ * One group: its shards rendered (or copied from the cache) one after another, each finished while
+ * the next renders, then its index written by Pagefind (or copied from the cache).
+ */
+async function buildGroup(ctx: PartContext, group: Group, out: string, state: GroupState): Promise<void> {
+  const { caches } = ctx;
+  const { byName, keys, renderers, checked, kept } = state;
+  const shardKeys = group.shards.map((shard) => keys.get(shard.id));
+  const groupKey = shardKeys.every(Boolean) ? sha256(JSON.stringify({ code: ctx.code, shards: shardKeys })) : undefined;
+  const indexed = groupKey !== undefined && caches ? await caches.groups.get(groupKey, groupDir(out, group.id)) : false;
+  let index: SearchIndex | undefined;
+  const groupStarted = performance.now();
+  // Each shard is finished (in this process, and indexed in Pagefind's) while the next one
+  // renders (in Astro's): the two use a core each. Shards are finished one after another, in
+  // order, so the index gets its pages in the same order every time.
+  let finishing: Promise<void> = Promise.resolve();
+  let failed: { error: unknown } | undefined;
+  try {
+    for (const [i, shard] of group.shards.entries()) {
+      const key = shardKeys[i];
+      const dir = shardDir(out, shard.id);
+      const shardStarted = performance.now();
+      if (key !== undefined && caches && (await caches.shards.get(key, dir))) {
+        finishing = finishing.then(async () => {
+          if (!indexed) await indexPages(dir, (index ??= await openIndex()));
+          checked.cached += shard.episodes.length;
+          report({ type: 'shard', id: shard.id, episodes: shard.episodes.length, from: 'cache', seconds: (performance.now() - shardStarted) / 1000 });
+        });
+      } else {
+        const episodes = shard.episodes.map((name) => byName.get(name)!);
+        const rendered = await renderShard(ctx, renderers.take(shard, group), episodes, generatedFolder(ctx, shard), dir);
+        if (failed) throw failed.error;
+        finishing = finishing.then(async () => {
+          checked.words += await finishShard(ctx, shard, episodes, generatedFolder(ctx, shard), dir, indexed ? undefined : (index ??= await openIndex()), rendered);
+          checked.episodes += episodes.length;
+          if (key !== undefined && caches) await caches.shards.put(key, dir);
+        });
+      }
+      // A failure while finishing stops the build after the render under way.
+      finishing.catch((error: unknown) => (failed ??= { error }));
+      if (key !== undefined) kept.shards.push(key);
+    }
+    await finishing;
+    if (!indexed) {
+      const writeStarted = performance.now();
+      const pages = await index!.write(groupDir(out, group.id));
+      report({ type: 'group', id: group.id, shards: group.shards.length, pages, from: 'indexed', seconds: (performance.now() - groupStarted) / 1000, writeSeconds: (performance.now() - writeStarted) / 1000 });
+      if (groupKey !== undefined && caches) await caches.groups.put(groupKey, groupDir(out, group.id));
+    } else {
+      report({ type: 'group', id: group.id, shards: group.shards.length, pages: 0, from: 'cache', seconds: (performance.now() - groupStarted) / 1000 });
+    }
+    if (groupKey !== undefined) kept.groups.push(groupKey);
+  } finally {
+    // Pagefind's process ends with its group: its memory goes back before the next group starts.
+    await index?.close();
+  }
+}
+
+/** Where a shard's episodes are prepared: the generated folder of its private root. */
+const generatedFolder = (ctx: PartContext, shard: Shard) => path.join(ctx.scratch.dir, shard.id, 'src', 'generated');
+
 /**
  * What a shard's pages are made from: the code, the settings and its episodes' prepared files
  * (their cache keys). Undefined when one of them has no key (it could not be kept).
@@ -173,18 +183,68 @@ function shardKey(ctx: PartContext, episodes: readonly Ready[]): string | undefi
   return sha256(JSON.stringify({ code: ctx.code, settings: ctx.settings, episodes: episodes.map((e) => e.key).sort() }));
 }
 
-/** Renders one shard's episodes into `out`: their prepared files in place, Astro, then the finishing pass. */
 interface ShardRenderer {
   root: PrivateRoot;
   renderer: Renderer;
 }
 
-/** A shard's private root, and its Astro process, started: it loads Astro while the shard's episodes are put in place. */
-function shardRenderer(ctx: PartContext, shard: Shard): ShardRenderer {
-  const root = ctx.scratch.root(shard.id, 'shard');
-  const started = renderer(root.dir);
-  started.start();
-  return { root, renderer: started };
+/**
+ * Each shard has an Astro process of its own (its memory goes back when it ends), which starts
+ * and loads Astro (a second or more) before the shard is rendered: the first while the episodes
+ * are prepared, each next one while the last is finished, but not while a group's index is being
+ * written, Pagefind's largest moment.
+ */
+class Renderers {
+  private readonly ctx: PartContext;
+  private readonly warm = new Map<string, ShardRenderer>();
+  /** The shards to render, in order. */
+  private order: Shard[] = [];
+
+  constructor(ctx: PartContext) {
+    this.ctx = ctx;
+  }
+
+  private warmUp(shard: Shard | undefined): void {
+    if (shard && !this.warm.has(shard.id)) {
+      const root = this.ctx.scratch.root(shard.id, 'shard');
+      const astro = renderer(root.dir);
+      astro.start();
+      this.warm.set(shard.id, { root, renderer: astro });
+    }
+  }
+
+  /** The first shard that will render, as soon as it is known (while preparing). */
+  first(shard: Shard): void {
+    if (this.warm.size === 0) this.warmUp(shard);
+  }
+
+  /** The shards to render, once the caches have been asked; a process started for another than the first is let go. */
+  plan(shards: Shard[]): void {
+    this.order = shards;
+    for (const [id, { renderer: astro }] of this.warm) {
+      if (id !== shards[0]?.id) {
+        astro.stop();
+        this.warm.delete(id);
+      }
+    }
+    this.warmUp(shards[0]);
+  }
+
+  /** The shard's renderer, to render it now; the next one in its group starts loading. */
+  take(shard: Shard, group: Group): ShardRenderer {
+    this.warmUp(shard);
+    const taken = this.warm.get(shard.id)!;
+    this.warm.delete(shard.id);
+    const next = this.order[this.order.indexOf(shard) + 1];
+    if (next && group.shards.includes(next)) this.warmUp(next);
+    return taken;
+  }
+
+  /** Once `group`'s index is written: the first shard to render of a later group starts loading. */
+  warmNextAfter(group: Group, groups: readonly Group[]): void {
+    const later = groups.slice(groups.indexOf(group) + 1);
+    this.warmUp(this.order.find((shard) => later.some((g) => g.shards.includes(shard))));
+  }
 }
 
 /** Renders one shard's episodes into `out`: their prepared files in place, then Astro. Returns when it took, in seconds. */
