@@ -12,7 +12,7 @@
 import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { distStats, timedBuild, timedProcess, type BuildRun, type DistStats } from './build.ts';
+import { distStats, quiet, timedBuild, timedProcess, type BuildRun, type DistStats } from './build.ts';
 import { episodeFiles, episodeName, sentencePool, writeDistinctLibrary, type Planted } from './distinct.ts';
 import { paragraphsOf, scoredRelevance, truthOf, type RelevanceQuery, type RelevanceResult } from './relevance.ts';
 import { searchRun, searchSummaries, type SearchMode, type SearchRun } from './search.ts';
@@ -96,6 +96,7 @@ export async function archiveBuilds(root: string, project: string, sizes: readon
         const out = path.join(work, `baseline-${n}`);
         rmSync(out, { recursive: true, force: true });
         const old = await timedProcess([path.join(baseline, 'scripts', 'transcript-site.mjs'), 'build', '--content', lib.content, '--out', out, '--no-cache'], baseline);
+        await quiet(baseline, out);
         rmSync(out, { recursive: true, force: true });
         before.get(n)!.push({ wallS: old.wallS, peakTreeBytes: old.peak.treeBytes });
         log(`baseline build ${run}/${runs}, ${n} distinct episode(s): ${old.wallS.toFixed(1)} s, peak ${(old.peak.treeBytes / 2 ** 20).toFixed(0)} MiB`);
@@ -148,6 +149,7 @@ async function matrix(project: string, lib: Library, n: number, count: number, w
   for (let k = 1; k <= count; k++) {
     const out = path.join(dir, String(k));
     const run = await timedProcess([cli, 'build', '--content', lib.content, '--out', out, '--no-cache', '--shard', `${k}/${count}`], project);
+    await quiet(project, out);
     parts.push({ k, wallS: run.wallS, peakTreeBytes: run.peak.treeBytes, bytes: folderBytes(out) });
   }
   const join = await timedProcess([cli, 'join', '--out', path.join(dir, 'dist'), ...parts.map((p) => path.join(dir, String(p.k)))], project);

@@ -6,7 +6,7 @@
  * process tree.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { peakBetween, sampleMemory, type MemoryPeak } from './memory.ts';
@@ -77,6 +77,7 @@ export async function timedBuild(root: string, content: string, out: string, col
   const episodes = cache ? ['--cache-dir', cache] : ['--no-cache'];
   const run = await timedProcess([path.join(root, 'scripts', 'transcript-site.mjs'), 'build', '--content', content, '--out', out, ...episodes], root, v8, true);
   if (cold) rmSync(v8.NODE_COMPILE_CACHE!, { recursive: true, force: true });
+  await quiet(root, out);
   // The build's own progress events (src/build/progress.ts), received over the IPC channel.
   const event = <T extends Progress['type']>(type: T) => {
     const found = run.events.find((m) => m.progress.type === type);
@@ -175,6 +176,21 @@ export async function timedProcess(args: string[], cwd: string, env: Record<stri
 }
 
 
+
+/**
+ * Waits until what a build removes in the background once it has returned (the replaced site, its
+ * scratch folder: processes.ts) is gone, so that the next measurement does not share the machine
+ * with it. A 5,000-episode build leaves some 100,000 files; at most two minutes.
+ */
+export async function quiet(root: string, out: string): Promise<void> {
+  const runs = path.join(root, 'node_modules', '.cache', 'transcript-site', 'runs');
+  const left = () => [
+    ...(existsSync(runs) ? readdirSync(runs) : []),
+    ...readdirSync(path.dirname(out)).filter((n) => n.startsWith(`${path.basename(out)}.old-`)),
+  ];
+  const until = performance.now() + 120_000;
+  while (left().length && performance.now() < until) await new Promise((r) => setTimeout(r, 250));
+}
 
 /** Pages, files and bytes of a built site, and how much of it is Pagefind. */
 export function distStats(out: string): DistStats {

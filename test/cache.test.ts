@@ -6,8 +6,10 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { before, describe, it } from 'node:test';
 import { build, bundled, root, tempDir } from './helpers/build.ts';
+import { EpisodeCache } from '../src/build/prepare/episode-cache.ts';
 
 const dir = tempDir('cache');
 const content = path.join(dir, 'content');
@@ -106,11 +108,55 @@ describe('the episode cache', () => {
     assert.match(cached().line, /^cache: 2 of 2 episode\(s\) from the cache/, 'the damaged entries were replaced');
   });
 
+  it('a build run from another folder finds the same entries: nothing kept depends on where it ran', () => {
+    cached();
+    const out = path.join(dir, `elsewhere-${++n}`);
+    const run = spawnSync(process.execPath, [path.join(root, 'scripts', 'transcript-site.mjs'), 'build', '--content', content, '--out', out, '--cache-dir', cache], { cwd: tempDir('cwd'), encoding: 'utf8', timeout: 300_000 });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^cache: 2 of 2 episode\(s\) from the cache, 0 prepared/m);
+    assert.match(run.stdout, /^shard s: 2 episode\(s\), unchanged: from the cache/m);
+  });
+
+  it('a new episode renders only its own shard and indexes only its group; the rest comes from the cache, the site as a clean build makes it', () => {
+    rmSync(cache, { recursive: true, force: true });
+    // One episode per shard and per index, so each has its own.
+    const sizes = ['--shard-size', '1', '--index-size', '1'];
+    const first = build(content, path.join(dir, `shards-${++n}`), '--cache-dir', cache, ...sizes);
+    assert.equal(first.code, 0, first.stderr);
+    copyFileSync(path.join(root, 'test', 'fixtures', 'podcast-namespace', 'short-example.vtt'), path.join(content, 'short.vtt'));
+    try {
+      const out = path.join(dir, `shards-${++n}`);
+      const again = build(content, out, '--cache-dir', cache, ...sizes);
+      assert.equal(again.code, 0, again.stderr);
+      assert.match(again.stdout, /^cache: 2 of 3 episode\(s\) from the cache, 1 prepared/m);
+      assert.equal((again.stdout.match(/^shard s\d*: 1 episode\(s\) rendered/gm) ?? []).length, 1, again.stdout);
+      assert.equal((again.stdout.match(/^shard s\d*: 1 episode\(s\), unchanged: from the cache/gm) ?? []).length, 2, again.stdout);
+      assert.equal((again.stdout.match(/^search index g\d*: unchanged, from the cache/gm) ?? []).length, 2, again.stdout);
+      const fresh = path.join(dir, `clean-${++n}`);
+      assert.equal(build(content, fresh, ...sizes).code, 0);
+      assertSameSite(out, fresh);
+    } finally {
+      rmSync(path.join(content, 'short.vtt'));
+    }
+  });
+
   it('--no-cache prepares everything and neither reads nor writes the cache', () => {
     rmSync(cache, { recursive: true, force: true });
     const run = build(content, path.join(dir, 'nocache'), '--no-cache');
     assert.equal(run.code, 0, run.stderr);
     assert.doesNotMatch(run.stdout, /^cache:/m);
     assert.equal(existsSync(cache), false);
+  });
+});
+
+describe('what an episode is kept by', () => {
+  it('is what reaches its files: its inputs, the base path and URL, the code; not the site’s title or description', () => {
+    const hash = 'f'.repeat(64);
+    const key = (settings: { base: string; site?: string; title?: string; description?: string }, code = 'code') => new EpisodeCache(tempDir('keys'), code, settings).sourceKey(hash);
+    const plain = key({ base: '/', title: 'A', description: 'One thing.' });
+    assert.equal(key({ base: '/', title: 'B', description: 'Another.' }), plain);
+    assert.notEqual(key({ base: '/sub/', title: 'A' }), plain);
+    assert.notEqual(key({ base: '/', site: 'https://example.com' }), plain);
+    assert.notEqual(key({ base: '/' }, 'other code'), plain);
   });
 });
