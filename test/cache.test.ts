@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { before, describe, it } from 'node:test';
 import { build, bundled, root, tempDir } from './helpers/build.ts';
 import { EpisodeCache } from '../src/build/prepare/episode-cache.ts';
+import { planShards } from '../src/build/shards/plan.ts';
 
 const dir = tempDir('cache');
 const content = path.join(dir, 'content');
@@ -137,6 +138,26 @@ describe('the episode cache', () => {
       assertSameSite(out, fresh);
     } finally {
       rmSync(path.join(content, 'short.vtt'));
+    }
+  });
+
+  it('fills an empty cache whichever shard the first episode to prepare falls in', () => {
+    rmSync(cache, { recursive: true, force: true });
+    const sizes = ['--shard-size', '1', '--index-size', '1'];
+    // "aside" comes first in the folder, and so is prepared first, but its shard renders after
+    // chief's (plan.ts): the Astro process loaded for it while preparing is let go, then loaded again.
+    assert.deepEqual(planShards(['aside', 'chief', 'ten'], { shardSize: 1, groupSize: 1 })[0]!.shards[0]!.episodes, ['chief']);
+    copyFileSync(path.join(root, 'test', 'fixtures', 'podcast-namespace', 'short-example.vtt'), path.join(content, 'aside.vtt'));
+    try {
+      const out = path.join(dir, `shards-${++n}`);
+      const run = build(content, out, '--cache-dir', cache, ...sizes);
+      assert.equal(run.code, 0, run.stderr + run.stdout);
+      assert.match(run.stdout, /^cache: 0 of 3 episode\(s\) from the cache, 3 prepared/m);
+      const fresh = path.join(dir, `clean-${++n}`);
+      assert.equal(build(content, fresh, ...sizes).code, 0);
+      assertSameSite(out, fresh);
+    } finally {
+      rmSync(path.join(content, 'aside.vtt'));
     }
   });
 

@@ -197,6 +197,11 @@ interface ShardRenderer {
 class Renderers {
   private readonly ctx: PartContext;
   private readonly warm = new Map<string, ShardRenderer>();
+  /**
+   * Each shard's private root, made once: a process let go (plan) leaves its root, which a later
+   * one for the same shard takes up again.
+   */
+  private readonly roots = new Map<string, PrivateRoot>();
   /** The shards to render, in order. */
   private order: Shard[] = [];
 
@@ -206,7 +211,8 @@ class Renderers {
 
   private warmUp(shard: Shard | undefined): void {
     if (shard && !this.warm.has(shard.id)) {
-      const root = this.ctx.scratch.root(shard.id, 'shard');
+      let root = this.roots.get(shard.id);
+      if (!root) this.roots.set(shard.id, (root = this.ctx.scratch.root(shard.id, 'shard')));
       const astro = renderer(root.dir);
       astro.start();
       this.warm.set(shard.id, { root, renderer: astro });
