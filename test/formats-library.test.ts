@@ -63,6 +63,16 @@ describe('every format builds into a faithful site', () => {
     });
   }
 
+  it('a sound tag ([Music]) is shown as a tag where it was, and not counted as a word said', () => {
+    const slug = slugOf.get('ten-things.en.vtt')!;
+    const sounds = sectionPages(slug).flatMap((s) => page(slug, s).querySelectorAll('.para .sound'));
+    // The fixture has one `[Music]` line (read from the file: a bracketed line of its own).
+    const inFile = raw('ten-things.en.vtt').split('\n').filter((l) => /^\[[A-Za-z ]+\]$/.test(l.trim()));
+    assert.deepEqual(sounds.map((x) => x.text), inFile);
+    const said = rollingWords(raw('ten-things.en.vtt')).filter((w) => !/^\[\p{L}+\]$/u.test(w)).length;
+    assert.match(page(slug).querySelector('.meta')!.text, new RegExp(`${said.toLocaleString('en')} words`));
+  });
+
   it('YouTube auto-captions with yt-dlp metadata: title, date, channel, description as written, chapters, video links', () => {
     const slug = slugOf.get('ten-things.en.vtt')!;
     const overview = page(slug);

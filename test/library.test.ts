@@ -62,6 +62,33 @@ describe('a library of mixed formats', () => {
     assert.match(page().querySelector('a[href="/sub/srt-episode/"]')!.closest('.episode-card')!.querySelector('.card-summary')!.text, /^Extracted /);
   });
 
+  it('gives chapters without summaries an extracted summary, labelled so, and leaves AI summaries as they are', () => {
+    const overview = page('ten-things-we-wish-we-knew');
+    const items = overview.querySelectorAll('.section-list li');
+    assert.equal(items.length, 3, 'the three chapters of ten-things.chapters.json');
+    for (const item of items) {
+      const summary = item.querySelector('.section-summary');
+      assert.ok(summary, `${item.querySelector('.section-head')!.text} has a summary`);
+      assert.ok(summary.querySelector('.extracted-chip'), 'labelled as extracted');
+      assert.ok(summary.text.replace('Extracted', '').trim().split(/\s+/).length >= 5, summary.text);
+    }
+    assert.ok(overview.querySelector('.moments-summary'), 'the overview has the episode’s extracted summary');
+    const section = page('ten-things-we-wish-we-knew', 'gear');
+    assert.match(section.querySelector('.moments-summary .moments-label')!.text, /Extracted from the transcript/);
+    // Every sentence of the summary is the section's own, linked to the paragraph that says it.
+    const moments = section.querySelectorAll('.moments-summary li.moment');
+    assert.ok(moments.length >= 1);
+    for (const m of moments) {
+      const id = m.querySelector('a.ts')!.getAttribute('href')!.replace(/^.*#/, '');
+      const words = m.querySelector('p')!.text.trim().split(/\s+/).slice(0, 4).join(' ');
+      assert.ok(section.querySelector(`#${id}`)!.text.replace(/\s+/g, ' ').includes(words), `${words} in #${id}`);
+    }
+    assert.match(page().querySelector('a[href="/sub/ten-things-we-wish-we-knew/"]')!.closest('.episode-card')!.querySelector('.card-summary')!.text, /^Extracted /);
+    const ai = page('chief-scientist');
+    assert.equal(ai.querySelectorAll('.section-list .extracted-chip').length, 0, 'YouTLDR’s own summaries stay');
+    assert.equal(ai.querySelectorAll('.section-list .ai-chip').length, 7);
+  });
+
   it('links every timestamp to the media when the sidecar gives it, and offers the player within the page budget', () => {
     const video = page('chief-scientist', 'timelines-and-benchmarks');
     assert.equal(video.querySelector('#t-113 a.play')!.getAttribute('href'), 'https://www.youtube.com/watch?v=abcdefghijk&t=113s');

@@ -38,6 +38,8 @@ export const sectionFrontmatter = z.object({
   summary: z.string(),
   origin: z.enum(['ai', 'author', 'topics', 'parts']),
   titleExtracted: z.boolean(),
+  /** The section came without a summary, and its summary is sentences extracted from the transcript. */
+  summaryExtracted: z.boolean(),
   words: z.number(),
   readingMinutes: z.number(),
 });

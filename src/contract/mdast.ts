@@ -14,7 +14,7 @@ export const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type:
 export const heading = (depth: 2 | 3, value: string): Heading => ({ type: 'heading', depth, children: [text(value)] });
 
 /** Names of the components the generated MDX may use; Astro supplies them when rendering. */
-export const COMPONENTS = ['Ai', 'KeyPoints', 'KeyPoint', 'Moments', 'Moment', 'Quote', 'QuoteText', 'QuoteBy', 'Para', 'Mark', 'Fix'] as const;
+export const COMPONENTS = ['Ai', 'KeyPoints', 'KeyPoint', 'Moments', 'Moment', 'Quote', 'QuoteText', 'QuoteBy', 'Para', 'Mark', 'Fix', 'Sound'] as const;
 export type ComponentName = (typeof COMPONENTS)[number];
 
 /**
@@ -23,7 +23,7 @@ export type ComponentName = (typeof COMPONENTS)[number];
  */
 const SAFE_ATTRIBUTE = /^[\p{L}\p{N}_-]*$/u;
 
-/** An inline element of ours (`<Mark>` around quoted words, `<Fix>` around corrected ones). */
+/** An inline element of ours (`<Mark>` around quoted words, `<Fix>` around corrected ones, `<Sound>` around sound tags). */
 export function inline(name: ComponentName, children: PhrasingContent[], attributes: Record<string, string | number> = {}): PhrasingContent {
   return { type: 'mdxJsxTextElement', name, attributes: attributeList(attributes), children } as PhrasingContent;
 }

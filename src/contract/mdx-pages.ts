@@ -3,7 +3,7 @@ import type { Root, RootContent } from 'mdast';
 import { stringify as toYaml } from 'yaml';
 import type { Episode, KeyPoint, Paragraph, Section } from '../domain/types.ts';
 import { episodeEnd } from '../domain/episode-end.ts';
-import { tokenCount } from '../domain/invariants.ts';
+import { soundTags, spokenCount } from '../domain/sound-tags.ts';
 import { episodeWords, readingMinutes } from '../domain/reading.ts';
 import type { EpisodeFrontmatter, SectionFrontmatter } from './frontmatter.ts';
 import { sentenceSpans } from '../domain/nlp.ts';
@@ -79,7 +79,7 @@ export function overviewFrontmatter(episode: Episode): EpisodeFrontmatter {
 }
 
 export function sectionTree(episode: Episode, section: Section, speakers: readonly string[] = []): Root {
-  const sectionWords = section.paragraphs.reduce((n, p) => n + tokenCount(p.text), 0);
+  const sectionWords = section.paragraphs.reduce((n, p) => n + spokenCount(p.text), 0);
   const body: RootContent[] = [];
   if (section.extracted?.summary.length) body.push(heading(2, 'Summary'), said(section.extracted.summary));
   else if (section.summary) body.push(heading(2, 'Summary'), section.origin === 'ai' ? element('Ai', {}, [paragraph(text(section.summary))]) : paragraph(text(section.summary)));
@@ -118,6 +118,7 @@ export function sectionTree(episode: Episode, section: Section, speakers: readon
     summary: section.summary,
     origin: section.origin,
     titleExtracted: section.extracted?.title ?? false,
+    summaryExtracted: Boolean(section.extracted?.summary.length),
     words: sectionWords,
     readingMinutes: readingMinutes(sectionWords),
   };
@@ -138,18 +139,20 @@ function firstSentence(paragraph: string): string {
 }
 
 /**
- * A paragraph's text with quoted ranges in `<Mark>` and corrected ones in `<Fix n>`. The text is
- * cut at every boundary of either, so overlapping ranges nest cleanly.
+ * A paragraph's text with quoted ranges in `<Mark>`, corrected ones in `<Fix n>` and sound tags in
+ * `<Sound>`. The text is cut at every boundary of any, so overlapping ranges nest cleanly.
  */
 function marked(p: Paragraph): PhrasingContent[] {
   const marks = p.marks ?? [];
   const fixes = p.fixes ?? [];
-  const cuts = [...new Set([0, p.text.length, ...marks.flat(), ...fixes.flatMap(([s, e]) => [s, e])])].sort((a, b) => a - b);
+  const sounds = soundTags(p.text);
+  const cuts = [...new Set([0, p.text.length, ...marks.flat(), ...fixes.flatMap(([s, e]) => [s, e]), ...sounds.flat()])].sort((a, b) => a - b);
   const out: PhrasingContent[] = [];
   for (let k = 0; k + 1 < cuts.length; k++) {
     const [from, to] = [cuts[k]!, cuts[k + 1]!];
     if (from >= to) continue;
     let node: PhrasingContent = text(p.text.slice(from, to));
+    if (sounds.some(([s, e]) => s <= from && to <= e)) node = inline('Sound', [node]);
     const fix = fixes.find(([s, e]) => s <= from && to <= e);
     if (fix) node = inline('Fix', [node], { n: fix[2] });
     if (marks.some(([s, e]) => s <= from && to <= e)) node = inline('Mark', [node]);

@@ -91,16 +91,20 @@ function findSections(source: ParsedTranscript): { sources: SectionSource[]; ran
   return { sources: topics.map((s, i) => ({ ...s, title: titles[i] ?? extracted[i] ?? formatRange(s.start, s.end) })), ranges };
 }
 
-/** Summaries of topics found automatically, from their own sentences; the episode's, from theirs. */
+/**
+ * Summaries, from their own sentences, of the sections that came without one: topics found
+ * automatically, plain parts, and chapters (yt-dlp's, Podcasting 2.0's, a sidecar's without
+ * summaries). The episode's summary comes from theirs. An author's or an AI tool's summary stays.
+ */
 function summarize(sections: Section[], authorTitles: readonly string[] = []): Episode['summary'] {
-  const topics = sections.filter((s) => s.origin === 'topics');
-  if (topics.length === 0) return undefined;
-  const found = extractSummaries(topics.map((s) => s.paragraphs));
-  topics.forEach((s, i) => {
-    s.extracted = { title: authorTitles[s.index] === undefined, summary: found.sections[i]! };
+  const bare = sections.filter((s) => !s.summary.trim());
+  if (bare.length === 0) return undefined;
+  const found = extractSummaries(bare.map((s) => s.paragraphs));
+  bare.forEach((s, i) => {
+    s.extracted = { title: s.origin === 'topics' && authorTitles[s.index] === undefined, summary: found.sections[i]! };
     s.summary = found.sections[i]!.map((m) => m.text).join(' ');
   });
-  return found.episode.map(({ section, ...m }) => ({ ...m, section: topics[section]!.slug }));
+  return found.episode.map(({ section, ...m }) => ({ ...m, section: bare[section]!.slug }));
 }
 
 /** Link each pull quote to the paragraph where it was said and mark its words there. */

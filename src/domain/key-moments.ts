@@ -4,6 +4,7 @@
  */
 import { tokens } from './invariants.ts';
 import { rankedSentences, sentences, wink } from './nlp.ts';
+import { hasSoundTag } from './sound-tags.ts';
 import type { KeyMoment, Paragraph } from './types.ts';
 
 const MIN_WORDS = 8;
@@ -47,6 +48,8 @@ export function meaningful(sentence: string): boolean {
   const words = tokens(sentence);
   if (words.length < MIN_WORDS || words.length > MAX_WORDS) return false;
   if (!/^[\p{Lu}"“']/u.test(sentence) || !/[.!]["”']?$/.test(sentence)) return false;
+  // A sentence with a `[Music]` in it is not one a reader can take as said.
+  if (hasSoundTag(sentence)) return false;
   const bare = words.map((w) => w.toLowerCase().replace(/[^\p{L}']/gu, ''));
   if (WEAK_OPENERS.has(bare[0]!) || FRAMING.test(sentence) || QUESTION.test(sentence)) return false;
   const filler = bare.filter((w) => FILLER.has(w)).length;

@@ -154,7 +154,7 @@ export interface Section extends SectionSource {
   paragraphs: Paragraph[];
   keyPoints: KeyPoint[];
   moments: KeyMoment[];
-  /** For topics found automatically: whether the title was extracted (not the sidecar's), and the summary's sentences. */
+  /** For a section that came without a summary: whether its title was extracted too (topics, not the sidecar's), and the summary's sentences. */
   extracted?: { title: boolean; summary: KeyMoment[] };
 }
 

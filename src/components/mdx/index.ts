@@ -10,5 +10,6 @@ import Para from './Para.astro';
 import Quote from './Quote.astro';
 import QuoteBy from './QuoteBy.astro';
 import QuoteText from './QuoteText.astro';
+import Sound from './Sound.astro';
 
-export const mdxComponents = { Ai, Fix, KeyPoint, KeyPoints, Mark, Moment, Moments, Para, Quote, QuoteBy, QuoteText };
+export const mdxComponents = { Ai, Fix, KeyPoint, KeyPoints, Mark, Moment, Moments, Para, Quote, QuoteBy, QuoteText, Sound };

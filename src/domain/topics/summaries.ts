@@ -2,12 +2,15 @@
  * Summaries from a section's own sentences: the one or two most central, by the centroid method
  * (Radev et al. 2004): each sentence as TF-IDF weights of its stemmed content words, the section as
  * the sum of its sentences, and the sentences closest to that sum said what the section is about.
- * Only complete statements qualify (key-moments.ts `meaningful`: no question, no fragment, not
- * mostly filler), each linked to the paragraph that says it. The episode's summary takes the most
+ * Complete statements come first (key-moments.ts `meaningful`: no question, no fragment, not
+ * mostly filler); a section without one still gets its most central statement, since every
+ * section has a summary. Each is linked to the paragraph that says it. The episode's summary takes the most
  * central of its sections' summary sentences, in the order they were said.
  */
+import { tokenCount } from '../invariants.ts';
 import { meaningful } from '../key-moments.ts';
 import { sentences } from '../nlp.ts';
+import { hasSoundTag } from '../sound-tags.ts';
 import { terms } from './terms.ts';
 import type { KeyMoment, Paragraph } from '../types.ts';
 
@@ -71,12 +74,25 @@ const DISFLUENCY = /\b(?:uh|um|er|like|you know|i mean|kind of|sort of)\b/gi;
  * central sentences is the one shown.
  */
 function central(candidates: readonly Sentence[], centre: Vector, limit: number, exclude: ReadonlySet<string> = new Set()): Sentence[] {
-  const strict = pick(candidates, centre, limit, exclude, true);
-  // A section whose every complete sentence leans on another still gets the best of them.
-  return strict.length ? strict : pick(candidates, centre, 1, exclude, false);
+  const strict = pick(candidates, centre, limit, exclude, 'standalone');
+  if (strict.length) return strict;
+  // A section whose every complete sentence leans on another still gets the best of them; one
+  // without a complete sentence (a run of fragments and questions), its most central statement.
+  const leaning = pick(candidates, centre, 1, exclude, 'complete');
+  return leaning.length ? leaning : pick(candidates, centre, 1, exclude, 'statement');
 }
 
-function pick(candidates: readonly Sentence[], centre: Vector, limit: number, exclude: ReadonlySet<string>, standalone: boolean): Sentence[] {
+/** How whole a sentence must be: standing alone, complete (key-moments.ts `meaningful`), or any statement of a few words. */
+type Wholeness = 'standalone' | 'complete' | 'statement';
+
+const STATEMENT_WORDS = 6;
+
+function whole(text: string, wholeness: Wholeness): boolean {
+  if (wholeness === 'statement') return tokenCount(text) >= STATEMENT_WORDS && !/\?["”']?$/.test(text) && !hasSoundTag(text);
+  return (wholeness === 'complete' || !LEANS_BACK.test(text)) && meaningful(text);
+}
+
+function pick(candidates: readonly Sentence[], centre: Vector, limit: number, exclude: ReadonlySet<string>, wholeness: Wholeness): Sentence[] {
   const ranked = candidates
     .map((s) => ({ s, score: cosine(s.vector, centre) * Math.pow(6 / 7, s.text.match(DISFLUENCY)?.length ?? 0) }))
     .sort((a, b) => b.score - a.score || a.s.time - b.s.time);
@@ -85,7 +101,7 @@ function pick(candidates: readonly Sentence[], centre: Vector, limit: number, ex
     if (chosen.length >= limit || candidate.score <= 0) break;
     // A second sentence only when it is nearly as central and says something else.
     if (chosen.length && (candidate.score < 0.8 * chosen[0]!.score || chosen.some((c) => cosine(c.s.vector, candidate.s.vector) > 0.4))) continue;
-    if (exclude.has(candidate.s.text) || (standalone && LEANS_BACK.test(candidate.s.text)) || chosen.some((c) => c.s.text === candidate.s.text) || !meaningful(candidate.s.text)) continue;
+    if (exclude.has(candidate.s.text) || chosen.some((c) => c.s.text === candidate.s.text) || !whole(candidate.s.text, wholeness)) continue;
     chosen.push(candidate);
   }
   return chosen.map((c) => c.s).sort((a, b) => a.time - b.time);

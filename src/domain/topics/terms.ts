@@ -5,6 +5,7 @@
  * sentence, and a word's stem never changes, so each distinct word is stemmed once per process.
  */
 import { createRequire } from 'node:module';
+import { withoutSoundTags } from '../sound-tags.ts';
 
 const require = createRequire(import.meta.url);
 const stem = require('wink-porter2-stemmer') as (word: string) => string;
@@ -16,7 +17,8 @@ const stems = new Map<string, string | null>();
 
 export function terms(text: string): string[] {
   const out: string[] = [];
-  for (const [raw] of text.toLowerCase().matchAll(WORD)) {
+  // `[Music]` says nothing of the subject.
+  for (const [raw] of withoutSoundTags(text).toLowerCase().matchAll(WORD)) {
     let known = stems.get(raw);
     if (known === undefined) {
       // Contractions ("don't", "we'll") are function words as much as their parts are.
