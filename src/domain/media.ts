@@ -17,10 +17,13 @@ export function youtubeId(url: string): string | undefined {
   return YOUTUBE.exec(url)?.[1];
 }
 
+/** A YouTube video's address, from its id. */
+export const youtubeWatchUrl = (id: string): string => `https://www.youtube.com/watch?v=${id}`;
+
 /** The media at second `t`: YouTube's `t=` parameter, or a Media Fragments `#t=` for files. */
 export function mediaAt(url: string, t: number): string {
   const seconds = Math.max(0, Math.floor(t));
   const id = youtubeId(url);
-  if (id) return `https://www.youtube.com/watch?v=${id}&t=${seconds}s`;
+  if (id) return `${youtubeWatchUrl(id)}&t=${seconds}s`;
   return `${url.replace(/#.*$/, '')}#t=${seconds}`;
 }

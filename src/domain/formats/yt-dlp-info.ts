@@ -1,11 +1,13 @@
 /**
  * yt-dlp's `NAME.info.json` (`--write-info-json`): the video's metadata beside its captions.
- * Read for what a page needs: title, upload date, the author's description, chapters, the
- * video's URL (so every timestamp opens it at its moment), the channel, the duration.
+ * Read for what a page needs: title, upload date, the author's description, chapters (YouTube's,
+ * else the ones the description lists: description-chapters.ts), the video's URL (so every
+ * timestamp opens it at its moment), the channel, the duration.
  * yt-dlp writes hundreds of other keys; they are ignored, and any of these may be null.
  */
 import { z } from 'zod';
 import type { Chapter } from './chapters.ts';
+import { descriptionChapters } from './description-chapters.ts';
 import { validate } from '../validate.ts';
 import type { JsonSource } from './json.ts';
 
@@ -55,7 +57,8 @@ export function parseYtDlpInfo(json: JsonSource, file: string): EpisodeInfo {
   if (text(info.title)) out.title = text(info.title)!;
   if (date) out.date = date;
   if (text(info.description)) out.description = text(info.description)!;
-  if (chapters.length) out.chapters = chapters;
+  const listed = chapters.length || !text(info.description) ? chapters : descriptionChapters(info.description!, info.duration ?? undefined, json.lineOf(['description']));
+  if (listed.length) out.chapters = listed;
   if (media) out.media = media;
   if (text(info.channel) ?? text(info.uploader)) out.channel = (text(info.channel) ?? text(info.uploader))!;
   if (info.duration) out.duration = Math.ceil(info.duration);
