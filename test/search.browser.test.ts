@@ -37,8 +37,11 @@ describe('search', { skip }, () => {
 
   before(async () => {
     const content = library('search');
-    const site = build(content, path.join(path.dirname(content), 'dist'));
+    // An index per episode: every search here merges two Pagefind bundles in the browser, as a
+    // channel's archive does (one per group of shards).
+    const site = build(content, path.join(path.dirname(content), 'dist'), '--shard-size', '1', '--index-size', '1');
     assert.equal(site.code, 0, site.stderr);
+    assert.equal((JSON.parse(readFileSync(path.join(site.out, 'pagefind', 'bundles.json'), 'utf8')) as { bundles: string[] }).bundles.length, 2);
     const based = build(content, path.join(path.dirname(content), 'dist-sub'), '--base', '/podcast/');
     assert.equal(based.code, 0, based.stderr);
     dist = site.out;
