@@ -26,11 +26,33 @@ function cached(): { out: string; line: string; stdout: string } {
 }
 
 /** A clean build of the same content, to compare with. */
-function clean(): string {
+function clean(...args: string[]): string {
   const out = path.join(dir, `clean-${++n}`);
-  const run = build(content, out);
+  const run = build(content, out, ...args);
   assert.equal(run.code, 0, run.stderr + run.stdout);
   return out;
+}
+
+/** One episode per shard and per index, so each has its own. */
+const ONE_PER_SHARD = ['--shard-size', '1', '--index-size', '1'];
+
+/** A build with the cache, one episode per shard. */
+function cachedInShards(): { out: string; stdout: string } {
+  const out = path.join(dir, `shards-${++n}`);
+  const run = build(content, out, '--cache-dir', cache, ...ONE_PER_SHARD);
+  assert.equal(run.code, 0, run.stderr + run.stdout);
+  return { out, stdout: run.stdout };
+}
+
+/** Runs `test` with the short CC0 talk in the library as `<name>.vtt`, and takes it out again. */
+function withShortEpisode(name: string, test: () => void): void {
+  const file = path.join(content, `${name}.vtt`);
+  copyFileSync(path.join(root, 'test', 'fixtures', 'podcast-namespace', 'short-example.vtt'), file);
+  try {
+    test();
+  } finally {
+    rmSync(file);
+  }
 }
 
 /** Every file of a site, relative path → bytes. */
@@ -120,45 +142,27 @@ describe('the episode cache', () => {
 
   it('a new episode renders only its own shard and indexes only its group; the rest comes from the cache, the site as a clean build makes it', () => {
     rmSync(cache, { recursive: true, force: true });
-    // One episode per shard and per index, so each has its own.
-    const sizes = ['--shard-size', '1', '--index-size', '1'];
-    const first = build(content, path.join(dir, `shards-${++n}`), '--cache-dir', cache, ...sizes);
-    assert.equal(first.code, 0, first.stderr);
-    copyFileSync(path.join(root, 'test', 'fixtures', 'podcast-namespace', 'short-example.vtt'), path.join(content, 'short.vtt'));
-    try {
-      const out = path.join(dir, `shards-${++n}`);
-      const again = build(content, out, '--cache-dir', cache, ...sizes);
-      assert.equal(again.code, 0, again.stderr);
+    cachedInShards();
+    withShortEpisode('short', () => {
+      const again = cachedInShards();
       assert.match(again.stdout, /^cache: 2 of 3 episode\(s\) from the cache, 1 prepared/m);
       assert.equal((again.stdout.match(/^shard s\d*: 1 episode\(s\) rendered/gm) ?? []).length, 1, again.stdout);
       assert.equal((again.stdout.match(/^shard s\d*: 1 episode\(s\), unchanged: from the cache/gm) ?? []).length, 2, again.stdout);
       assert.equal((again.stdout.match(/^search index g\d*: unchanged, from the cache/gm) ?? []).length, 2, again.stdout);
-      const fresh = path.join(dir, `clean-${++n}`);
-      assert.equal(build(content, fresh, ...sizes).code, 0);
-      assertSameSite(out, fresh);
-    } finally {
-      rmSync(path.join(content, 'short.vtt'));
-    }
+      assertSameSite(again.out, clean(...ONE_PER_SHARD));
+    });
   });
 
   it('fills an empty cache whichever shard the first episode to prepare falls in', () => {
     rmSync(cache, { recursive: true, force: true });
-    const sizes = ['--shard-size', '1', '--index-size', '1'];
     // "aside" comes first in the folder, and so is prepared first, but its shard renders after
     // chief's (plan.ts): the Astro process loaded for it while preparing is let go, then loaded again.
     assert.deepEqual(planShards(['aside', 'chief', 'ten'], { shardSize: 1, groupSize: 1 })[0]!.shards[0]!.episodes, ['chief']);
-    copyFileSync(path.join(root, 'test', 'fixtures', 'podcast-namespace', 'short-example.vtt'), path.join(content, 'aside.vtt'));
-    try {
-      const out = path.join(dir, `shards-${++n}`);
-      const run = build(content, out, '--cache-dir', cache, ...sizes);
-      assert.equal(run.code, 0, run.stderr + run.stdout);
+    withShortEpisode('aside', () => {
+      const run = cachedInShards();
       assert.match(run.stdout, /^cache: 0 of 3 episode\(s\) from the cache, 3 prepared/m);
-      const fresh = path.join(dir, `clean-${++n}`);
-      assert.equal(build(content, fresh, ...sizes).code, 0);
-      assertSameSite(out, fresh);
-    } finally {
-      rmSync(path.join(content, 'aside.vtt'));
-    }
+      assertSameSite(run.out, clean(...ONE_PER_SHARD));
+    });
   });
 
   it('--no-cache prepares everything and neither reads nor writes the cache', () => {

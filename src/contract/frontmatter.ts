@@ -5,6 +5,9 @@
  */
 import { z } from 'astro/zod';
 
+/** Whose words a summary or description is: the author's, an AI tool's, or sentences extracted from the transcript. */
+const textSource = z.enum(['author', 'ai', 'extracted']);
+
 /** An episode overview's frontmatter (`<slug>/index.mdx`). */
 export const episodeFrontmatter = z.object({
   slug: z.string(),
@@ -19,7 +22,7 @@ export const episodeFrontmatter = z.object({
   channel: z.string().optional(),
   description: z.string(),
   /** Whose words the description is: the author's, an AI tool's, or extracted from the transcript. */
-  descriptionSource: z.enum(['author', 'ai', 'extracted']),
+  descriptionSource: textSource,
   disclaimer: z.string().optional(),
   media: z.string().optional(),
   sections: z.number(),
@@ -38,8 +41,8 @@ export const sectionFrontmatter = z.object({
   summary: z.string(),
   origin: z.enum(['ai', 'author', 'topics', 'parts']),
   titleExtracted: z.boolean(),
-  /** The section came without a summary, and its summary is sentences extracted from the transcript. */
-  summaryExtracted: z.boolean(),
+  /** Whose words the summary is (mdx-pages.ts `summarySource`). */
+  summarySource: textSource,
   words: z.number(),
   readingMinutes: z.number(),
 });

@@ -81,8 +81,9 @@ export function overviewFrontmatter(episode: Episode): EpisodeFrontmatter {
 export function sectionTree(episode: Episode, section: Section, speakers: readonly string[] = []): Root {
   const sectionWords = section.paragraphs.reduce((n, p) => n + spokenCount(p.text), 0);
   const body: RootContent[] = [];
-  if (section.extracted?.summary.length) body.push(heading(2, 'Summary'), said(section.extracted.summary));
-  else if (section.summary) body.push(heading(2, 'Summary'), section.origin === 'ai' ? element('Ai', {}, [paragraph(text(section.summary))]) : paragraph(text(section.summary)));
+  const source = summarySource(section);
+  if (source === 'extracted') body.push(heading(2, 'Summary'), said(section.extracted!.summary));
+  else if (section.summary) body.push(heading(2, 'Summary'), source === 'ai' ? element('Ai', {}, [paragraph(text(section.summary))]) : paragraph(text(section.summary)));
   if (section.keyPoints.length || section.moments.length) {
     body.push(heading(2, 'Key points'), ...keyPointList(section.keyPoints, false));
     if (section.moments.length) {
@@ -118,11 +119,17 @@ export function sectionTree(episode: Episode, section: Section, speakers: readon
     summary: section.summary,
     origin: section.origin,
     titleExtracted: section.extracted?.title ?? false,
-    summaryExtracted: Boolean(section.extracted?.summary.length),
+    summarySource: source,
     words: sectionWords,
     readingMinutes: readingMinutes(sectionWords),
   };
   return root(frontmatter, body);
+}
+
+/** Whose words a section's summary is: extracted when the section came without one, else its origin's. */
+function summarySource(section: Section): SectionFrontmatter['summarySource'] {
+  if (section.extracted?.summary.length) return 'extracted';
+  return section.origin === 'ai' ? 'ai' : 'author';
 }
 
 /**

@@ -4,8 +4,8 @@
  * the sum of its sentences, and the sentences closest to that sum said what the section is about.
  * Complete statements come first (key-moments.ts `meaningful`: no question, no fragment, not
  * mostly filler); a section without one still gets its most central statement, since every
- * section has a summary. Each is linked to the paragraph that says it. The episode's summary takes the most
- * central of its sections' summary sentences, in the order they were said.
+ * section has a summary. Each is linked to the paragraph that says it. The episode's summary
+ * takes the most central of its sections' summary sentences, in the order they were said.
  */
 import { tokenCount } from '../invariants.ts';
 import { meaningful } from '../key-moments.ts';
