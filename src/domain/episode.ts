@@ -13,9 +13,16 @@ import { locateCorrections, type Correction } from './corrections.ts';
 import { keyMoments } from './key-moments.ts';
 import { forgetTexts } from './nlp.ts';
 import { locateQuote, transcriptWords } from './quotes.ts';
-import type { Episode, ParsedTranscript, Quote, Section, SectionSource, TranscriptWarning } from './types.ts';
+import { withSentences } from './sentences/punctuate.ts';
+import type { Episode, Fragment, ParsedTranscript, Quote, Section, SectionSource, TranscriptWarning } from './types.ts';
 import GithubSlugger from 'github-slugger';
 import { SITE_ROUTES } from './routes.ts';
+
+/**
+ * Paragraphs of sentences the build found: shorter than the default, since a found sentence end
+ * is less certain than a written one and captions give no other place to break.
+ */
+const FOUND_SENTENCE_PARAGRAPHS = { targetWords: 60, maxWords: 120 };
 
 /** Longest episode slug; longer titles are cut at a word boundary. */
 const MAX_SLUG = 50;
@@ -30,14 +37,17 @@ export function episodeSlug(title: string): string {
 
 export function buildEpisode(source: ParsedTranscript, corrections: readonly Correction[] = []): Episode {
   forgetTexts();
-  const { sources, ranges } = findSections(source);
+  // Captions without punctuation are read as sentences; everything after reads the shown words.
+  const shown = withSentences(source.fragments, source.metadata.language);
+  const fragments = shown.fragments;
+  const { sources, ranges } = findSections(source, fragments);
   const sectionSlugs = slugs(sources.map((s) => s.title));
   const sections: Section[] = sources.map((s, index) => ({
     ...s,
     slug: sectionSlugs[index]!,
     index,
     fragmentRange: ranges[index]!,
-    paragraphs: reflow(source.fragments.slice(...ranges[index]!)),
+    paragraphs: reflow(fragments.slice(...ranges[index]!), shown.found ? FOUND_SENTENCE_PARAGRAPHS : undefined),
     keyPoints: [],
     moments: [],
   }));
@@ -64,6 +74,7 @@ export function buildEpisode(source: ParsedTranscript, corrections: readonly Cor
     quotes,
     warnings,
     corrections: corrections.map((c) => c.original),
+    ...(shown.found ? { sentencesFound: true } : {}),
     ...(summary ? { summary } : {}),
   };
   checkEpisode(episode, corrections.reduce((n, c) => n + c.tokens - c.original.split(/\s+/).length, 0));
@@ -76,18 +87,18 @@ export function buildEpisode(source: ParsedTranscript, corrections: readonly Cor
  * The episode's sections as its sources give them or, without any, found automatically: topics
  * (titled by their key phrase, or by the sidecar's `autoTitles`) or plain parts of 8–10 minutes.
  */
-function findSections(source: ParsedTranscript): { sources: SectionSource[]; ranges: Array<[number, number]> } {
-  if (source.sections.length) return { sources: source.sections, ranges: assignFragments(source.sections, source.fragments) };
+function findSections(source: ParsedTranscript, fragments: readonly Fragment[]): { sources: SectionSource[]; ranges: Array<[number, number]> } {
+  if (source.sections.length) return { sources: source.sections, ranges: assignFragments(source.sections, fragments) };
   const end = episodeEnd(source);
   const titles = source.automatic?.titles ?? [];
   if (source.automatic?.mode === 'parts') {
-    const parts = autoSections(source.fragments, end).map((s, i) => (titles[i] ? { ...s, title: titles[i] } : s));
-    return { sources: parts, ranges: assignFragments(parts, source.fragments) };
+    const parts = autoSections(fragments, end).map((s, i) => (titles[i] ? { ...s, title: titles[i] } : s));
+    return { sources: parts, ranges: assignFragments(parts, fragments) };
   }
-  const topics = topicSections(source.fragments, end);
-  const ranges = assignFragments(topics, source.fragments);
+  const topics = topicSections(fragments, end);
+  const ranges = assignFragments(topics, fragments);
   // The titles read each turn's text as reflow will, so wink-nlp reads it once for both.
-  const extracted = sectionTitles(ranges.map((r) => turnTexts(source.fragments.slice(...r))));
+  const extracted = sectionTitles(ranges.map((r) => turnTexts(fragments.slice(...r))));
   return { sources: topics.map((s, i) => ({ ...s, title: titles[i] ?? extracted[i] ?? formatRange(s.start, s.end) })), ranges };
 }
 

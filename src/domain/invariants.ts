@@ -5,6 +5,7 @@
 import { episodeEnd } from './episode-end.ts';
 import { formatClock } from './time.ts';
 import { TranscriptError } from './errors.ts';
+import { isShownForm } from './sentences/display.ts';
 import type { Episode, ParsedTranscript } from './types.ts';
 
 /** What counts as a word everywhere: a run of non-space characters, punctuation attached. */
@@ -62,11 +63,13 @@ export function checkEpisode(episode: Episode, correctionDelta = 0): void {
       fail(lost?.line, `fragments ${expected}–${first - 1} belong to no section (first: "${lost?.text}")`);
     }
     expected = end;
-    // Reflow may regroup the words but must not change them.
+    // Reflow may regroup the words but must not change them (found sentences may show a capital
+    // and a closing mark, display.ts, and nothing else).
     if (wordString(source.fragments.slice(first, end).map((f) => f.text)) === wordString(section.paragraphs.map((p) => p.text))) continue;
     const want = source.fragments.slice(first, end).flatMap((f) => tokens(f.text));
     const got = section.paragraphs.flatMap((p) => tokens(p.text));
-    const differ = want.findIndex((w, k) => got[k] !== w);
+    const same = (shown: string | undefined, word: string) => shown === word || (episode.sentencesFound === true && shown !== undefined && isShownForm(shown, word));
+    const differ = want.findIndex((w, k) => !same(got[k], w));
     if (differ >= 0 || want.length !== got.length) {
       const k = differ >= 0 ? differ : Math.min(want.length, got.length);
       fail(section.line, `section "${section.title}" would show ${got.length} words instead of ${want.length}; first difference at word ${k + 1} ("${want[k] ?? ''}" vs "${got[k] ?? ''}")`);

@@ -8,12 +8,16 @@ import { hasSoundTag } from './sound-tags.ts';
 import type { KeyMoment, Paragraph } from './types.ts';
 
 const MIN_WORDS = 8;
+/** Fewer meaningful sentences than this, and whole statements make up the number. */
+const MIN_MOMENTS = 2;
 const MAX_WORDS = 40;
 // Disfluencies and hedges that make a caption sentence read as filler when they dominate it.
 const FILLER = new Set(['uh', 'um', 'like', 'yeah', 'mean', 'know', 'kind', 'sort', 'right', 'okay', 'so', 'oh']);
 // A sentence that opens with one of these leans on what came before it, or is a hesitation.
 // Interview framing ("I want to talk about…", "you guys have…") introduces a moment, it is not one.
-const FRAMING = /^(i want to|i'd love to|i'm sure|i'm curious|i realize|i guess|let's|you know|it sounds like|obviously)\b|\b(you guys|you've|you're|your)\b/i;
+const FRAMING = /^(i want to|i'd love to|i'm sure|i'm curious|i realize|i guess|let's|you know|it sounds like|obviously)\b/i;
+// A sentence that speaks to the listener or the guest reads as conversation, not as a moment.
+const ADDRESS = /\b(you guys|you've|you're|your)\b/i;
 // Questions phrased without a question mark, as captions often write them.
 const QUESTION = /^(how|what|why|when|where|who)\s+(do|does|did|is|are|was|were|can|could|would|will|should)\b/i;
 const WEAK_OPENERS = new Set(['um', 'uh', 'yeah', 'so', 'and', 'but', 'like', 'well', 'oh', 'okay', 'because', 'or', 'which']);
@@ -35,12 +39,28 @@ export function keyMoments(paragraphs: readonly Paragraph[], limit = 3, exclude:
     .sort((a, b) => b.importance - a.importance || a.sentence.time - b.sentence.time);
   const chosen: typeof found = [];
   // Most important first, so only the few sentences needed are tagged to test them.
-  for (const { sentence } of candidates) {
-    if (chosen.length >= limit) break;
-    if (exclude.has(sentence.text) || chosen.some((c) => c.text === sentence.text) || !meaningful(sentence.text)) continue;
-    chosen.push(sentence);
-  }
+  const take = (whole: (text: string) => boolean, upTo: number) => {
+    for (const { sentence } of candidates) {
+      if (chosen.length >= upTo) break;
+      if (exclude.has(sentence.text) || chosen.some((c) => c.text === sentence.text) || !whole(sentence.text)) continue;
+      chosen.push(sentence);
+    }
+  };
+  take(meaningful, limit);
+  // A section whose speakers address the listener ("your audio…") still gets two moments: its
+  // most important whole statements.
+  take(statement, Math.min(limit, MIN_MOMENTS));
   return chosen.sort((a, b) => a.time - b.time).map(({ text, id, time }) => ({ text, id, time }));
+}
+
+/** A whole sentence of reasonable length that states something: not a question, not filler, no sound in it, no restart. */
+function statement(sentence: string): boolean {
+  const words = tokens(sentence);
+  if (words.length < MIN_WORDS || words.length > MAX_WORDS) return false;
+  if (!/^[\p{Lu}"“']/u.test(sentence) || !/[.!]["”']?$/.test(sentence) || hasSoundTag(sentence) || QUESTION.test(sentence)) return false;
+  const bare = words.map((w) => w.toLowerCase().replace(/[^\p{L}']/gu, ''));
+  if (WEAK_OPENERS.has(bare[0]!) || FRAMING.test(sentence) || bare.filter((w) => FILLER.has(w)).length / words.length > 0.12) return false;
+  return !bare.some((w, i) => w !== '' && w === bare[i - 1]);
 }
 
 /** A complete statement of reasonable length, not a question, not mostly filler. */
@@ -51,7 +71,7 @@ export function meaningful(sentence: string): boolean {
   // A sentence with a `[Music]` in it is not one a reader can take as said.
   if (hasSoundTag(sentence)) return false;
   const bare = words.map((w) => w.toLowerCase().replace(/[^\p{L}']/gu, ''));
-  if (WEAK_OPENERS.has(bare[0]!) || FRAMING.test(sentence) || QUESTION.test(sentence)) return false;
+  if (WEAK_OPENERS.has(bare[0]!) || FRAMING.test(sentence) || ADDRESS.test(sentence) || QUESTION.test(sentence)) return false;
   const filler = bare.filter((w) => FILLER.has(w)).length;
   if (filler / words.length > 0.12) return false;
   // Stutters ("I I think", "I think I think", "the the") mark a sentence the speaker restarted.

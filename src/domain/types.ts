@@ -167,6 +167,11 @@ export interface Episode {
   warnings: TranscriptWarning[];
   /** The original words of each corrected span (see corrections.ts), in order. */
   corrections: string[];
+  /**
+   * True when the file had no punctuation and its sentences were found (sentences/punctuate.ts):
+   * the paragraphs show capitals and closing marks the file does not have.
+   */
+  sentencesFound?: boolean;
   /** For episodes whose topics were found automatically: the most central of their summaries' sentences. */
   summary?: Array<KeyMoment & { section: string }>;
 }

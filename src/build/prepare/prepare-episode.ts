@@ -55,6 +55,9 @@ export interface Prepared {
 
 /** The words of each section, in order, as its page must show them. */
 export function sectionWords(episode: ReturnType<typeof correctedEpisode>): Record<string, string[]> {
+  // Found sentences show the words with capitals and closing marks: buildEpisode held each shown
+  // word to its source word (invariants.ts), so the page is held to the shown ones.
+  if (episode.sentencesFound) return Object.fromEntries(episode.sections.map((s) => [s.slug, s.paragraphs.flatMap((p) => tokens(p.text))]));
   return Object.fromEntries(episode.sections.map((s) => [s.slug, episode.source.fragments.slice(...s.fragmentRange).flatMap((f) => tokens(f.text))]));
 }
 
