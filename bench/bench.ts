@@ -49,6 +49,7 @@ import { fmt, summarizeFields } from './stats.ts';
 import { pageWeight } from './weight.ts';
 import { parseTimes } from './parse.ts';
 import { chapterCost, scoreCase, segmentationCases } from './segmentation.ts';
+import { sentenceScores } from './sentences.ts';
 import { makeQueries, paragraphsOf, relevance, writeRelevanceLibrary, type RelevanceResult } from './relevance.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -149,6 +150,8 @@ async function main(): Promise<void> {
     log(`reading an hour of speech: ${parse.map((p) => `${p.format} ${(p.readMs.median + p.checkMs.median).toFixed(0)} ms`).join(', ')}`);
     const segmentation = { cases: (await segmentationCases(root)).map(scoreCase), cost: await chapterCost(root, opts.quick ? 5 : 11) };
     log(`automatic sections: ${segmentation.cases.map((c) => `Pk ${c.methods['topics (ours)']!.pk.toFixed(2)}`).join(', ')}; cost ${segmentation.cost.topicsMs.median.toFixed(0)} ms vs ${segmentation.cost.partsMs.median.toFixed(0)} ms`);
+    const sentences = await sentenceScores(root);
+    log(`sentences in captions without punctuation: ${sentences.filter((r) => r.method === 'ours').map((r) => `${r.variant} recall ${r.recall.toFixed(2)}, mean ${r.meanSentence.toFixed(1)} words`).join('; ')}`);
     const { sizes, peer, rebuilds: rebuildResults } = opts.sizes.length ? await buildAll(opts, work) : { sizes: [], peer: [], rebuilds: [] };
     const archive = opts.archive.length ? await archiveBuilds(root, project, opts.archive, work, opts.archiveRuns, opts.parts, opts.baseline, log) : undefined;
     let chromium = 'not used';
@@ -165,6 +168,7 @@ async function main(): Promise<void> {
       rebuilds: rebuildResults,
       parse,
       segmentation,
+      sentences,
       ...(relevanceResults ? { relevance: relevanceResults } : {}),
       ...(opts.peer ? { peer: { dir: opts.peer, sizes: peer } } : {}),
       ...(archive ? { archive: archive.results } : {}),

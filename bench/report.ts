@@ -8,6 +8,7 @@ import type { PeerRun } from './peer.ts';
 import type { Machine } from './machine.ts';
 import type { ParseResult } from './parse.ts';
 import type { ChapterCost, SegmentationResult } from './segmentation.ts';
+import type { SentenceVariant } from './sentences.ts';
 import type { RelevanceResult } from './relevance.ts';
 import type { RebuildResult } from './rebuild.ts';
 import type { ArchiveSize } from './archive.ts';
@@ -69,6 +70,8 @@ export interface Results {
   parse?: ParseResult[];
   /** Automatic sections against known boundaries, and what finding them costs. */
   segmentation?: { cases: SegmentationResult[]; cost: ChapterCost };
+  /** Sentences found in captions without punctuation (absent in results from before they were). */
+  sentences?: SentenceVariant[];
   /** Is search's first result the right one (absent in results from before it was measured). */
   relevance?: RelevanceResult[];
   peer?: { dir: string; sizes: PeerSizeResult[] };
@@ -122,6 +125,14 @@ export function markdown(results: Results): string {
       `Preparing the bundled hour without its sections as a build does (read, sections, titles and summaries, reflow, key moments, MDX, downloads; median [min–max] ms): ` +
         `topics ${formatSummary(cost.topicsMs, (n) => n.toFixed(0))}, plain parts ${formatSummary(cost.partsMs, (n) => n.toFixed(0))} ` +
         `(**+${Math.round((cost.topicsMs.median / cost.partsMs.median - 1) * 100)} %**).`,
+    );
+  }
+  if (results.sentences) {
+    parts.push(
+      '## Sentences in captions without punctuation\n\nThe bundled episode made lower case and unpunctuated, as YouTube\'s older automatic captions are (test/fixtures/unpunctuated.ts), against its own punctuation. ' +
+        'Recall: the original\'s sentence ends found within one word ("in turns": those not at a change of speaker, which `>>` gives away). ' +
+        'Targets: recall ≥ 0.7 with word times, ≥ 0.5 without; mean sentence 8–30 words; no paragraph over 150 words; every section with a summary and 2 key moments.',
+      sentenceTable(results.sentences),
     );
   }
   const weighed = results.sizes.filter((s) => s.weights);
@@ -386,6 +397,23 @@ function segmentationTable(cases: SegmentationResult[]): string {
       m.windowDiff.toFixed(2),
       `${m.sections} (${c.trueSections})`,
     ])),
+  );
+}
+
+function sentenceTable(rows: SentenceVariant[]): string {
+  return table(
+    ['captions', 'method', 'recall', 'recall in turns', 'precision', 'mean sentence', 'longest paragraph', 'mean paragraph', 'sections with summary / 2 moments'],
+    rows.map((r) => [
+      `${r.variant} (${fmt.int(r.words)} words, ${r.trueEnds} ends)`,
+      r.method,
+      r.method === 'ours' ? `**${r.recall.toFixed(2)}**` : r.recall.toFixed(2),
+      r.recallInTurns.toFixed(2),
+      r.precision.toFixed(2),
+      r.meanSentence.toFixed(1),
+      String(r.longestParagraph),
+      r.meanParagraph.toFixed(0),
+      r.method === 'ours' ? `${r.withSummary} / ${r.withTwoMoments} of ${r.sections}` : '—',
+    ]),
   );
 }
 
