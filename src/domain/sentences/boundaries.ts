@@ -14,9 +14,10 @@ const MAX_WORDS = 40;
 /**
  * Words after which an English sentence does not end, however long the pause: a speaker who stops
  * after "the" or "I" is searching for the next word. Articles, possessives, the subject "I",
- * prepositions and conjunctions that need what follows.
+ * prepositions and conjunctions that need what follows, and "like" as speakers use it, before
+ * what they are about to say.
  */
-const NEVER_LAST = new Set(['a', 'an', 'the', 'i', 'my', 'your', 'our', 'their', 'his', 'its', 'to', 'of', 'for', 'from', 'with', 'in', 'on', 'at', 'by', 'into', 'if', 'because', 'than', "i'm", "i've", "i'd", "i'll", "we're", "you're", "they're", "it's", "that's", "there's"]);
+const NEVER_LAST = new Set(['a', 'an', 'the', 'i', 'my', 'your', 'our', 'their', 'his', 'its', 'to', 'of', 'for', 'from', 'with', 'in', 'on', 'at', 'by', 'into', 'if', 'because', 'cuz', 'than', 'and', 'or', 'but', 'like', "i'm", "i've", "i'd", "i'll", "we're", "you're", "they're", "it's", "that's", "there's"]);
 
 /** Log-odds of a sentence end at the gap after each word (the last word's gap is the text's end). */
 export function gapEvidence(words: readonly SpokenWord[], model: SentenceModel = sentenceModel()): number[] {
