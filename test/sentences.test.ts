@@ -11,6 +11,7 @@ import { sentenceScores } from '../bench/sentences.ts';
 import { buildEpisode } from '../src/domain/episode.ts';
 import { readTranscript } from '../src/domain/formats/index.ts';
 import { checkEpisode } from '../src/domain/invariants.ts';
+import { reflow } from '../src/domain/reflow.ts';
 import { isShownForm, shownWord } from '../src/domain/sentences/display.ts';
 import { needsSentences, withSentences } from '../src/domain/sentences/punctuate.ts';
 import type { Fragment } from '../src/domain/types.ts';
@@ -109,6 +110,22 @@ describe('sentences in captions without punctuation', () => {
       assert.ok(r.longestParagraph < baseline(variant).longestParagraph);
       assert.equal(r.withSummary, r.sections, `${variant}: every section has a summary`);
       assert.equal(r.withTwoMoments, r.sections, `${variant}: every section has 2 key moments`);
+    }
+  });
+
+  it('starts a new paragraph at a long silence once the paragraph has some length', () => {
+    // Two timed sentences of 45 words each, said at 3 words a second, with a silence between them.
+    const said = (from: number, start: number): Fragment[] =>
+      Array.from({ length: 9 }, (_, k) => {
+        const words = Array.from({ length: 5 }, (_, w) => `w${from + k * 5 + w}`);
+        if (k === 8) words[4] += '.';
+        const time = start + (k * 5) / 3;
+        return { time, text: words.join(' '), words: words.map((_, w) => time + w / 3), turn: false, line: k + 1 };
+      });
+    const end = (silence: number) => 15 + silence;
+    for (const [silence, count] of [[3, 2], [0.5, 1]] as const) {
+      const paragraphs = reflow([...said(0, 0), ...said(45, end(silence))]);
+      assert.equal(paragraphs.length, count, `${silence} s of silence: ${paragraphs.length} paragraphs`);
     }
   });
 

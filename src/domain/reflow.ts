@@ -1,10 +1,12 @@
 /**
  * Turns ~2-second caption fragments into paragraphs a person can read: a new paragraph at every
- * speaker turn, and at a sentence end once a paragraph has grown long.
+ * speaker turn, at a long silence once a paragraph has some length (where the words are timed),
+ * and at a sentence end once a paragraph has grown long.
  */
 import { anchorId } from './anchor.ts';
 import { tokenCount } from './invariants.ts';
 import { sentenceSpans } from './nlp.ts';
+import { wordSeconds } from './sentences/pauses.ts';
 import type { Fragment, Paragraph } from './types.ts';
 
 export interface ReflowOptions {
@@ -14,9 +16,16 @@ export interface ReflowOptions {
   maxWords?: number;
 }
 
+/** A silence this long between two sentences (seconds) starts a new paragraph… */
+const LONG_PAUSE = 2;
+/** …once the paragraph before it has this many words. */
+const PAUSE_PARAGRAPH_WORDS = 40;
+
 interface Piece {
   text: string;
   time: number;
+  /** Seconds of silence before it, where the fragments time their words. */
+  pause?: number;
   /** True when the piece ends at a sentence end. */
   sentenceEnd: boolean;
 }
@@ -41,6 +50,7 @@ export function reflow(fragments: readonly Fragment[], options: ReflowOptions = 
     };
     let first = true;
     for (const piece of pieces(turn, max)) {
+      if (open && open.words >= PAUSE_PARAGRAPH_WORDS && (piece.pause ?? 0) >= LONG_PAUSE) close();
       open ??= { time: piece.time, parts: [], words: 0, turn: first && turn[0]!.turn };
       first = false;
       open.parts.push(piece.text);
@@ -92,13 +102,13 @@ function pieces(turn: readonly Fragment[], max: number): Piece[] {
   const timed = turn.filter((f) => f.text !== '');
   if (timed.length === 0) return [];
   // Where a fragment times its words, a sentence starts when its first word is said.
-  const timeAt = (offset: number) => {
+  const exactTime = (offset: number) => {
     const lo = lastAtOrBefore(starts, offset);
     const fragment = timed[lo]!;
-    if (!fragment.words) return Math.floor(fragment.time);
     const word = tokenCount(text.slice(starts[lo]!, offset));
-    return Math.floor(fragment.words[Math.min(word, fragment.words.length - 1)] ?? fragment.time);
+    return fragment.words?.[Math.min(word, fragment.words.length - 1)] ?? fragment.time;
   };
+  const timeAt = (offset: number) => Math.floor(exactTime(offset));
 
   // Only cut where the text has whitespace: a sentence splitter may end a sentence inside a
   // token ("e.g.x"), and cutting there would change the words.
@@ -108,13 +118,23 @@ function pieces(turn: readonly Fragment[], max: number): Piece[] {
   }
   cuts.push(text.length);
 
+  // The silence before the sentence starting at `from`: from the end of the word before it.
+  const pauseAt = (from: number): number | undefined => {
+    const lo = lastAtOrBefore(starts, from - 1);
+    if (!timed[lo]?.words || !timed[lastAtOrBefore(starts, from)]?.words) return undefined;
+    const before = text.slice(0, from).trimEnd();
+    const last = before.slice(before.search(/\S+$/));
+    return exactTime(from) - exactTime(before.length - last.length) - wordSeconds(last.length);
+  };
+
   const result: Piece[] = [];
   for (let c = 0; c + 1 < cuts.length; c++) {
     const [from, to] = [cuts[c]!, cuts[c + 1]!];
     const sentence = text.slice(from, to).trim();
     if (!sentence) continue;
+    const pause = c > 0 ? pauseAt(from) : undefined;
     if (tokenCount(sentence) <= max) {
-      result.push({ text: sentence, time: timeAt(from), sentenceEnd: true });
+      result.push({ text: sentence, time: timeAt(from), sentenceEnd: true, ...(pause !== undefined ? { pause } : {}) });
       continue;
     }
     const inner = starts.filter((s) => s > from && s < to);
