@@ -2,7 +2,9 @@
  * How well automatic sections find where a talk changes subject, against known boundaries:
  * - the bundled episode with its sections removed (truth: its own 7 section starts);
  * - joined talks in the style of Choi (2000): pieces of different transcripts end to end (the
- *   bundled episode, and the CC0 Podcasting 2.0 example), of different lengths (truth: the joins).
+ *   bundled episode, and the CC0 Podcasting 2.0 example), of different lengths (truth: the joins);
+ * - one talk: distant pieces of one transcript in another order (truth: the joins), where a
+ *   change of subject keeps the speakers and much of the vocabulary.
  * Scored with Pk and WindowDiff over words, beside two baselines: equal parts (as many as the
  * truth has, which a real baseline cannot know) and the 8–10-minute parts used before.
  */
@@ -23,6 +25,15 @@ import { summarize, type Summary } from './stats.ts';
 
 export interface SegmentationCase {
   name: string;
+  /**
+   * - bundled: the bundled episode, its own sections as truth;
+   * - joined: pieces of different talks end to end (Choi 2000);
+   * - one-talk: distant pieces of one talk, in another order: the joins are changes of subject
+   *   within one conversation, with the same speakers and much of the same vocabulary.
+   */
+  kind: 'bundled' | 'joined' | 'one-talk';
+  /** Kept out of tuning the method's parameters: scored only to check them. */
+  heldOut: boolean;
   fragments: Fragment[];
   /** Indices of the fragments that start a true section. */
   truth: number[];
@@ -36,6 +47,8 @@ export interface MethodScores extends Scores {
 
 export interface SegmentationResult {
   case: string;
+  kind: SegmentationCase['kind'];
+  heldOut: boolean;
   minutes: number;
   words: number;
   trueSections: number;
@@ -56,7 +69,7 @@ function piece(fragments: readonly Fragment[], from: number, to: number, at: num
 }
 
 /** Pieces `[source, from, to]` (minutes) end to end, a short pause between them. */
-function joined(name: string, sources: Record<string, readonly Fragment[]>, pieces: Array<[string, number, number]>): SegmentationCase {
+function joined(name: string, sources: Record<string, readonly Fragment[]>, pieces: Array<[string, number, number]>, heldOut = false): SegmentationCase {
   const fragments: Fragment[] = [];
   const truth: number[] = [];
   let at = 0;
@@ -67,7 +80,8 @@ function joined(name: string, sources: Record<string, readonly Fragment[]>, piec
     const last = next.at(-1)!;
     at = (last.end ?? last.time + 2) + 1;
   }
-  return { name, fragments, truth };
+  const kind = new Set(pieces.map(([source]) => source)).size === 1 ? 'one-talk' : 'joined';
+  return { name, kind, heldOut, fragments, truth };
 }
 
 export async function segmentationCases(root: string): Promise<SegmentationCase[]> {
@@ -76,15 +90,22 @@ export async function segmentationCases(root: string): Promise<SegmentationCase[
   const cc0 = await parseCaptions(readFileSync(cc0File, 'utf8'), 'long-example.vtt', 'vtt');
   const sources = { ai: bundled.fragments, cc0: cc0.fragments };
   const sectionStarts = bundled.sections.slice(1).map((s) => bundled.fragments.findIndex((f) => f.time >= s.start));
+  // Held out of tuning: the bundled episode, joined E–G (made after the first tuning) and one-talk
+  // cases I and L (chosen before any of them was scored).
   return [
-    { name: 'bundled episode, sections removed', fragments: bundled.fragments, truth: sectionStarts, end: episodeEnd(bundled) },
+    { name: 'bundled episode, sections removed', kind: 'bundled', heldOut: true, fragments: bundled.fragments, truth: sectionStarts, end: episodeEnd(bundled) },
     joined('joined A: 4 pieces, 3–8 min', sources, [['cc0', 0, 3], ['ai', 12, 20], ['cc0', 6, 10], ['ai', 30, 36]]),
     joined('joined B: 3 pieces, 5–9 min', sources, [['ai', 0, 5], ['cc0', 3, 12], ['ai', 41, 48]]),
     joined('joined C: 6 pieces, 2–5 min', sources, [['ai', 2, 6], ['cc0', 0, 2.5], ['ai', 24, 29], ['cc0', 4, 7], ['ai', 52, 56], ['cc0', 9, 12.5]]),
-    joined('joined D: one talk, 4 distant parts', sources, [['ai', 3, 9], ['ai', 30, 37], ['ai', 49, 53], ['ai', 14, 20]]),
-    joined('joined E: 2 pieces, 6 and 4 min', sources, [['cc0', 0, 6], ['ai', 54, 58]]),
-    joined('joined F: 4 pieces, 3–4 min', sources, [['ai', 18, 22], ['ai', 44, 47], ['cc0', 7, 11], ['ai', 9, 12]]),
-    joined('joined G: 2 long pieces, 10 min each', sources, [['cc0', 2, 12.5], ['ai', 26, 36]]),
+    joined('one talk D: 4 distant parts', sources, [['ai', 3, 9], ['ai', 30, 37], ['ai', 49, 53], ['ai', 14, 20]]),
+    joined('joined E: 2 pieces, 6 and 4 min', sources, [['cc0', 0, 6], ['ai', 54, 58]], true),
+    joined('joined F: 4 pieces, 3–4 min', sources, [['ai', 18, 22], ['ai', 44, 47], ['cc0', 7, 11], ['ai', 9, 12]], true),
+    joined('joined G: 2 long pieces, 10 min each', sources, [['cc0', 2, 12.5], ['ai', 26, 36]], true),
+    joined('one talk H: 3 parts, 5–7 min', sources, [['ai', 40, 47], ['ai', 0.5, 6], ['ai', 25, 31]]),
+    joined('one talk I: 5 parts, 3–4 min', sources, [['ai', 55, 58], ['ai', 20, 24], ['ai', 44, 47], ['ai', 8, 12], ['ai', 33, 36]], true),
+    joined('one talk J: 2 long parts, 12 min each', sources, [['ai', 12, 24], ['ai', 38, 50]]),
+    joined('one talk K: 4 parts in order, 4–5 min', sources, [['ai', 2, 7], ['ai', 17, 21], ['ai', 31, 36], ['ai', 46, 51]]),
+    joined('one talk L: the CC0 podcast, 3 parts', sources, [['cc0', 9, 12.5], ['cc0', 0, 3], ['cc0', 5.5, 8.5]], true),
   ];
 }
 
@@ -115,6 +136,8 @@ export function scoreCase(c: SegmentationCase): SegmentationResult {
   const equal = Array.from({ length: count - 1 }, (_, k) => c.fragments.findIndex((_f, i) => i > 0 && at[i]! >= ((k + 1) * total) / count));
   return {
     case: c.name,
+    kind: c.kind,
+    heldOut: c.heldOut,
     minutes: Math.round(end / 60),
     words: total,
     trueSections: count,

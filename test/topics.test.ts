@@ -13,6 +13,7 @@ import { buildEpisode } from '../src/domain/episode.ts';
 import { parseCaptions } from '../src/domain/formats/captions.ts';
 import { parseYoutldr } from '../src/domain/formats/youtldr.ts';
 import { parseSidecar } from '../src/domain/sidecar.ts';
+import { announces, questionStarts } from '../src/domain/topics/cues.ts';
 import { segmentationScores } from '../src/domain/topics/metrics.ts';
 import { topicSections } from '../src/domain/topics/sections.ts';
 import { episodeEnd } from '../src/domain/episode-end.ts';
@@ -46,26 +47,62 @@ describe('Pk and WindowDiff', () => {
   });
 });
 
+describe('what a conversation says about its subjects', () => {
+  it('phrases that announce a new subject, as people say them', () => {
+    for (const said of ["Let's talk about pricing.", 'OK, switching gears a bit.', 'I want to ask you about your first job.', 'So I wanted to also make sure to talk about safety.', 'Moving on to the news.', 'Last question for you.', 'Another thing I wanted to cover.', 'We always end with a quickfire round.', 'I’d love to start with your background.'])
+      assert.ok(announces(said), said);
+    for (const said of ['I talked about it last year.', 'We need to move faster.', 'The question is hard.', 'When speaking of models, we mean weights.'])
+      assert.ok(!announces(said), said);
+  });
+
+  it('a host’s question: a short turn that asks, followed by a long answer', () => {
+    const long = 'Well, it is a long story and I will tell it in full. '.repeat(16);
+    const turn = (text: string, t: number) => ({ time: t, text, turn: true, line: undefined });
+    const fragments = [
+      turn(long, 0),
+      turn('So what got you into robotics?', 60),
+      turn(long, 65),
+      turn('Right, that makes sense.', 120),
+      turn('And how long did it take?', 125),
+      turn('About a year.', 130),
+    ];
+    assert.deepEqual([...questionStarts(fragments)], [1], 'the second question gets a short answer: a follow-up, not a new subject');
+    assert.equal(questionStarts(fragments.map((f, i) => ({ ...f, turn: i === 0 }))).size, 0, 'without turns, no telling who asks');
+  });
+});
+
 const results = (await segmentationCases(root)).map(scoreCase);
 
 describe('sections where the talk changes subject', () => {
   const ours = (r: (typeof results)[number]) => r.methods['topics (ours)']!;
 
-  it('on the bundled episode without its sections: Pk ≤ 0.30, better than equal parts and 8–10-minute parts', () => {
+  it('on the bundled episode without its sections: Pk ≤ 0.26, better than equal parts and 8–10-minute parts', () => {
     const r = results[0]!;
-    assert.match(r.case, /bundled/);
-    assert.ok(ours(r).pk <= 0.3, `Pk ${ours(r).pk}`);
+    assert.equal(r.kind, 'bundled');
+    assert.ok(ours(r).pk <= 0.26, `Pk ${ours(r).pk}`);
     assert.ok(ours(r).pk < r.methods['equal parts (true count)']!.pk && ours(r).pk < r.methods['8–10-minute parts (before)']!.pk);
     assert.ok(ours(r).windowDiff < r.methods['one section']!.windowDiff, 'and more than Pk’s bias towards too few boundaries');
   });
 
-  it('on talks joined in the style of Choi (2000): Pk ≤ 0.20 on average, better than both baselines', () => {
-    const joined = results.slice(1);
+  it('on different talks joined in the style of Choi (2000): Pk ≤ 0.10 on average, better than both baselines', () => {
+    const joined = results.filter((r) => r.kind === 'joined');
     assert.ok(joined.length >= 5);
     const mean = (method: string) => joined.reduce((n, r) => n + r.methods[method]!.pk, 0) / joined.length;
-    assert.ok(mean('topics (ours)') <= 0.2, `mean Pk ${mean('topics (ours)')}`);
+    assert.ok(mean('topics (ours)') <= 0.1, `mean Pk ${mean('topics (ours)')}`);
     assert.ok(mean('topics (ours)') < mean('equal parts (true count)') && mean('topics (ours)') < mean('8–10-minute parts (before)'));
     for (const r of joined) assert.ok(ours(r).pk <= 0.4, `${r.case}: Pk ${ours(r).pk}`);
+  });
+
+  // Distant parts of one conversation share its speakers and much of its vocabulary: the issue's
+  // target of mean Pk ≤ 0.25 is not met (0.31, see docs/AUTOMATIC-SECTIONS.md). What holds is that
+  // the sections say more than no sections or the clock.
+  it('on distant parts of one talk: better than 8–10-minute parts and one section', () => {
+    const oneTalk = results.filter((r) => r.kind === 'one-talk');
+    assert.ok(oneTalk.length >= 5 && oneTalk.filter((r) => r.heldOut).length >= 2, 'five cases or more, two kept out of tuning');
+    const mean = (method: string, of = oneTalk) => of.reduce((n, r) => n + r.methods[method]!.pk, 0) / of.length;
+    assert.ok(mean('topics (ours)') < mean('8–10-minute parts (before)') && mean('topics (ours)') < mean('one section'));
+    const heldOut = oneTalk.filter((r) => r.heldOut);
+    assert.ok(mean('topics (ours)', heldOut) <= mean('one section', heldOut), 'the held-out cases, too');
   });
 
   it('keep to sensible bounds: no section under 100 s or over 20 minutes, more sections for a longer talk, the same every time', () => {

@@ -4,6 +4,7 @@
  * transcript is punctuated). Sections start where fragments start, so units are whole fragments.
  */
 import { tokenCount } from '../invariants.ts';
+import { announces, questionStarts } from './cues.ts';
 import { terms } from './terms.ts';
 import type { Fragment } from '../types.ts';
 
@@ -16,6 +17,8 @@ export interface Unit {
   stems: string[];
   /** True when a speaker's turn starts with it. */
   turn: boolean;
+  /** True when it opens a subject as people do in talk: a host's question, or words that announce one (cues.ts). */
+  cue: boolean;
 }
 
 /** A unit closes at a sentence's end once it has this many words, and at a fragment's end at twice that. */
@@ -24,11 +27,14 @@ const SENTENCE_END = /[.!?…]["”’)]?$/;
 
 export function topicUnits(fragments: readonly Fragment[]): Unit[] {
   const units: Unit[] = [];
+  const questions = questionStarts(fragments);
   let open: { fragment: number; texts: string[]; words: number } | undefined;
   const close = () => {
     if (!open) return;
     const f = fragments[open.fragment]!;
-    units.push({ fragment: open.fragment, time: f.time, words: open.words, stems: terms(open.texts.join(' ')), turn: f.turn });
+    const text = open.texts.join(' ');
+    const cue = questions.has(open.fragment) || announces(text);
+    units.push({ fragment: open.fragment, time: f.time, words: open.words, stems: terms(text), turn: f.turn, cue });
     open = undefined;
   };
   fragments.forEach((f, i) => {
