@@ -12,6 +12,7 @@
  * - relative: a rare word whose stem other, commoner words of the library share ("reflective",
  *   with "reflect" and "reflecting" said elsewhere).
  */
+import { sectionPageDirs } from '../test/helpers/build.ts';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -48,13 +49,14 @@ export function paragraphsOf(dist: string, only?: ReadonlySet<string>): Paragrap
   for (const episode of readdirSync(dist, { withFileTypes: true })) {
     if (!episode.isDirectory() || ['_astro', 'pagefind', 'search'].includes(episode.name)) continue;
     if (only && !only.has(episode.name)) continue;
-    for (const section of readdirSync(path.join(dist, episode.name), { withFileTypes: true })) {
-      if (!section.isDirectory() || section.name === 'at') continue;
-      const doc = parse(readFileSync(path.join(dist, episode.name, section.name, 'index.html'), 'utf8'));
+    const sections = readdirSync(path.join(dist, episode.name), { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'at');
+    // Every page of every section: a long section's transcript goes over several.
+    for (const page of sections.flatMap((section) => sectionPageDirs(dist, episode.name, section.name))) {
+      const doc = parse(readFileSync(path.join(dist, page, 'index.html'), 'utf8'));
       for (const del of doc.querySelectorAll('.para del')) del.remove();
       for (const para of doc.querySelectorAll('.para')) {
         out.push({
-          url: `/${episode.name}/${section.name}/#${para.id}`,
+          url: `/${page.split(path.sep).join('/')}/#${para.id}`,
           words: transcriptWords(parse(`<div class="para">${para.querySelector('p')!.outerHTML}</div>`)).map(norm).filter(Boolean),
           speaker: para.getAttribute('data-speaker') ?? undefined,
         });

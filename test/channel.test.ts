@@ -10,7 +10,7 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { parse } from 'node-html-parser';
 import { transcriptWords } from '../src/build/finish/finish-site.ts';
-import { build, root, tempDir, type BuildResult } from './helpers/build.ts';
+import { build, root, sectionPageDirs, tempDir, type BuildResult } from './helpers/build.ts';
 import { unpunctuatedVariants } from './fixtures/unpunctuated.ts';
 
 const fixtures = path.join(root, 'test', 'fixtures', 'formats');
@@ -83,14 +83,14 @@ describe('a channel folder as yt-dlp writes it', () => {
   it('shows captions without punctuation as sentences, every word once, and downloads keep the file’s words', () => {
     for (const slug of ['unpunctuated', 'unpunctuated-srt']) {
       const sections = sectionPages(slug).sort((a, b) => Number(page(slug, a).querySelector('.para')!.id.slice(2)) - Number(page(slug, b).querySelector('.para')!.id.slice(2)));
-      const shown = sections.flatMap((s) => transcriptWords(page(slug, s)));
+      const shown = sections.flatMap((s) => sectionPageDirs(site.out, slug, s)).flatMap((dir) => transcriptWords(page(dir)));
       // The words as the punctuated original has them, lower-cased: none lost, none doubled.
       assert.deepEqual(shown.map((w) => w.toLowerCase().replace(/[^\p{L}\p{N}'’]/gu, '')), truth.words, slug);
       const ends = shown.filter((w) => /[.?]$/.test(w)).length;
       assert.ok(truth.words.length / ends >= 8 && truth.words.length / ends <= 30, `${slug}: ${ends} sentences in ${truth.words.length} words`);
-      for (const s of sections) {
-        for (const p of page(slug, s).querySelectorAll('.para > p')) {
-          assert.match(p.text.trim(), /^[\p{Lu}\["]/u, `${slug}/${s}: a paragraph starts a sentence`);
+      for (const dir of sections.flatMap((s) => sectionPageDirs(site.out, slug, s))) {
+        for (const p of page(dir).querySelectorAll('.para > p')) {
+          assert.match(p.text.trim(), /^[\p{Lu}\["]/u, `${dir}: a paragraph starts a sentence`);
           assert.ok(p.text.split(/\s+/).filter(Boolean).length <= 150);
         }
       }

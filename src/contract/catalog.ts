@@ -2,6 +2,7 @@
  * The catalog's writer: an episode's entry (its schema is `catalogEntry` in frontmatter.ts), kept
  * as `<slug>/catalog.json` beside its pages' files, and the library's order.
  */
+import { pageStarts } from '../domain/section-pages.ts';
 import type { Episode } from '../domain/types.ts';
 import type { CatalogEntry, EpisodeFrontmatter } from './frontmatter.ts';
 import { overviewFrontmatter } from './mdx-pages.ts';
@@ -17,7 +18,7 @@ export function catalogEntryOf(episode: Episode, f: EpisodeFrontmatter = overvie
     words: f.words,
     description: f.description,
     descriptionSource: f.descriptionSource,
-    sections: episode.sections.map((s) => ({ section: s.slug, title: s.title, start: s.start, end: s.end, summary: s.summary })),
+    sections: episode.sections.map((s) => ({ section: s.slug, title: s.title, start: s.start, end: s.end, summary: s.summary, pages: pageStarts(s.paragraphs).length + 1 })),
   };
 }
 

@@ -29,7 +29,7 @@ export const episodeFrontmatter = z.object({
   sectionOrigin: z.enum(['ai', 'author', 'topics', 'parts']),
 });
 
-/** A section page's frontmatter (`<slug>/sections/NN-<section>.mdx`). */
+/** A section page's frontmatter (`<slug>/sections/NN-<section>.mdx`, and `NN-<section>.pK.mdx` for its page K ≥ 2). */
 export const sectionFrontmatter = z.object({
   episode: z.string(),
   section: z.string(),
@@ -45,6 +45,9 @@ export const sectionFrontmatter = z.object({
   summarySource: textSource,
   words: z.number(),
   readingMinutes: z.number(),
+  /** Which page of the section this is (1, 2…), of how many: long sections take several (src/domain/section-pages.ts). */
+  page: z.number(),
+  pages: z.number(),
 });
 
 /** What pages need besides the MDX (`<slug>/timeline.json`): see timelineData in write-episode.ts. */
@@ -58,6 +61,8 @@ export const timeline = z.object({
       paragraphs: z.array(z.tuple([z.number(), z.string()])),
       turns: z.array(z.tuple([z.number(), z.string(), z.string()])),
       speakers: z.array(z.string()),
+      /** Indices of the paragraphs that open its pages 2, 3… (src/domain/section-pages.ts). */
+      pages: z.array(z.number()),
     }),
   ),
 });
@@ -78,7 +83,8 @@ export const catalogEntry = z.object({
   words: z.number(),
   description: z.string(),
   descriptionSource: episodeFrontmatter.shape.descriptionSource,
-  sections: z.array(z.object({ section: z.string(), title: z.string(), start: z.number(), end: z.number(), summary: z.string() })),
+  /** `pages`: how many pages the section's transcript takes (src/domain/section-pages.ts). */
+  sections: z.array(z.object({ section: z.string(), title: z.string(), start: z.number(), end: z.number(), summary: z.string(), pages: z.number() })),
 });
 
 export type EpisodeFrontmatter = z.input<typeof episodeFrontmatter>;

@@ -78,27 +78,34 @@ export function overviewFrontmatter(episode: Episode): EpisodeFrontmatter {
   };
 }
 
-export function sectionTree(episode: Episode, section: Section, speakers: readonly string[] = []): Root {
+/**
+ * One page of a section: `page` 1 has its summary, key points and the first part of its
+ * transcript; a later page, the transcript from `starts[page - 2]` on (src/domain/section-pages.ts).
+ */
+export function sectionTree(episode: Episode, section: Section, speakers: readonly string[] = [], { page = 1, starts = [] as readonly number[] } = {}): Root {
   const sectionWords = section.paragraphs.reduce((n, p) => n + spokenCount(p.text), 0);
   const body: RootContent[] = [];
   const source = summarySource(section);
-  if (source === 'extracted') body.push(heading(2, 'Summary'), said(section.extracted!.summary));
-  else if (section.summary) body.push(heading(2, 'Summary'), source === 'ai' ? element('Ai', {}, [paragraph(text(section.summary))]) : paragraph(text(section.summary)));
-  if (section.keyPoints.length || section.moments.length) {
-    body.push(heading(2, 'Key points'), ...keyPointList(section.keyPoints, false));
-    if (section.moments.length) {
-      body.push(
-        element(
-          'Moments',
-          {},
-          section.moments.map((m) => element('Moment', { at: m.id, t: m.time }, [paragraph(text(m.text))])),
-        ),
-      );
+  if (page === 1) {
+    if (source === 'extracted') body.push(heading(2, 'Summary'), said(section.extracted!.summary));
+    else if (section.summary) body.push(heading(2, 'Summary'), source === 'ai' ? element('Ai', {}, [paragraph(text(section.summary))]) : paragraph(text(section.summary)));
+    if (section.keyPoints.length || section.moments.length) {
+      body.push(heading(2, 'Key points'), ...keyPointList(section.keyPoints, false));
+      if (section.moments.length) {
+        body.push(
+          element(
+            'Moments',
+            {},
+            section.moments.map((m) => element('Moment', { at: m.id, t: m.time }, [paragraph(text(m.text))])),
+          ),
+        );
+      }
     }
   }
+  const shown = section.paragraphs.slice(page > 1 ? starts[page - 2] : 0, starts[page - 1]);
   body.push(
-    heading(2, 'Transcript'),
-    ...section.paragraphs.map((p) =>
+    heading(2, page > 1 ? 'Transcript, continued' : 'Transcript'),
+    ...shown.map((p) =>
       element('Para', {
         id: p.id,
         t: p.time,
@@ -122,6 +129,8 @@ export function sectionTree(episode: Episode, section: Section, speakers: readon
     summarySource: source,
     words: sectionWords,
     readingMinutes: readingMinutes(sectionWords),
+    page,
+    pages: starts.length + 1,
   };
   return root(frontmatter, body);
 }

@@ -4,6 +4,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pageStarts } from '../domain/section-pages.ts';
 import type { Episode } from '../domain/types.ts';
 import type { CatalogEntry, Timeline } from './frontmatter.ts';
 import { overviewFrontmatter, overviewTree, sectionTree } from './mdx-pages.ts';
@@ -26,6 +27,7 @@ export function timelineData(episode: Episode): Timeline {
       paragraphs: s.paragraphs.map((p) => [p.time, p.id] as const),
       turns: s.paragraphs.filter((p, i) => p.turn || i === 0).map((p) => [p.time, p.id, firstWords(p.text)] as const),
       speakers: [...new Set(s.paragraphs.flatMap((p) => (p.speaker ? [p.speaker] : [])))],
+      pages: pageStarts(s.paragraphs),
     })),
   };
 }
@@ -52,8 +54,12 @@ export async function writeEpisodeMdx(episode: Episode, outDir: string): Promise
     [path.join(dir, CATALOG_FILE), `${JSON.stringify(catalog)}\n`],
   ];
   for (const section of episode.sections) {
-    const name = `${String(section.index + 1).padStart(2, '0')}-${section.slug}.mdx`;
-    files.push([path.join(dir, 'sections', name), serializeMdx(sectionTree(episode, section, timeline.speakers), `${episode.slug}/${section.slug}`)]);
+    const starts = timeline.sections[section.index]!.pages;
+    for (let page = 1; page <= starts.length + 1; page++) {
+      const name = `${String(section.index + 1).padStart(2, '0')}-${section.slug}${page > 1 ? `.p${page}` : ''}.mdx`;
+      const tree = sectionTree(episode, section, timeline.speakers, { page, starts });
+      files.push([path.join(dir, 'sections', name), serializeMdx(tree, `${episode.slug}/${section.slug}${page > 1 ? `/${page}` : ''}`)]);
+    }
   }
   // Written together: one after another, each small write waits its turn in the I/O threads.
   await mkdir(path.join(dir, 'sections'), { recursive: true });

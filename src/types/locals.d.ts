@@ -3,5 +3,7 @@
 declare namespace App {
   interface Locals {
     episode?: import('../lib/episodes').EpisodeData;
+    /** On a section page: which page of which section it is. */
+    page?: import('../lib/episodes').SectionPage;
   }
 }

@@ -1,6 +1,6 @@
 /** Runs the real build (`scripts/transcript-site.mjs build`) in a child process, the way `npm run build` does. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -44,4 +44,14 @@ export function build(content: string, out: string, ...args: string[]): BuildRes
 export function check(...files: string[]): BuildResult {
   const run = spawnSync(process.execPath, [path.join(root, 'scripts', 'transcript-site.mjs'), 'check', ...files], { cwd: root, encoding: 'utf8', timeout: 120_000 });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr, out: '' };
+}
+
+/**
+ * A built section's pages in reading order, as folders below the site: `ep/section`, then
+ * `ep/section/2`, `ep/section/3`… (a long section's transcript goes over several pages).
+ */
+export function sectionPageDirs(out: string, episode: string, section: string): string[] {
+  const folder = path.join(out, episode, section);
+  const more = readdirSync(folder, { withFileTypes: true }).filter((d) => d.isDirectory() && /^\d+$/.test(d.name)).map((d) => Number(d.name)).sort((a, b) => a - b);
+  return [path.join(episode, section), ...more.map((n) => path.join(episode, section, String(n)))];
 }

@@ -76,15 +76,16 @@ export async function finishPages(site: string, episodes: readonly Expected[], i
       const html = tightenPolicy(raw, file, doc);
       await writeFile(full, html);
       if (index) await indexing.add(file, html);
-      // Section pages are <episode>/<section>/index.html.
-      const [slug, section, rest] = file.split(path.sep);
+      // Section pages are <episode>/<section>/index.html, a long section's later pages <episode>/<section>/<page>/index.html.
+      const [slug, ...rest] = file.split(path.sep);
+      const section = rest.slice(0, -1).join('/');
       const episode = slug ? bySlug.get(slug) : undefined;
-      const want = episode && rest === 'index.html' ? episode.shown[section!] : undefined;
+      const want = episode && rest.at(-1) === 'index.html' && section ? episode.shown[section] : undefined;
       if (!episode || !want) continue;
       const got = transcriptWords(doc);
       const seen = shownWords(got);
       if (seen.words !== want.words || seen.hash !== want.hash) {
-        throw new Error(await difference(episode.file, `${slug}/${section}/`, got, want, explain && (() => explain(slug!, section!))));
+        throw new Error(await difference(episode.file, `${slug}/${section}/`, got, want, explain && (() => explain(slug!, section))));
       }
       words += got.length;
       checked.add(`${slug}/${section}`);

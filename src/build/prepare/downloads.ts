@@ -6,6 +6,7 @@ import { cues } from '../../domain/exports/cues.ts';
 import { chaptersJson, transcriptJson, youtubeChapters } from '../../domain/exports/podcast.ts';
 import { markdown, plainText } from '../../domain/exports/text.ts';
 import type { Episode } from '../../domain/types.ts';
+import { pageSegment } from '../../domain/section-pages.ts';
 import { absoluteUrl, pagePath } from '../../domain/urls.ts';
 
 /** The settings that reach an episode's files: where the site is served. */
@@ -24,7 +25,7 @@ export async function writeEpisodeDownloads(e: Episode, dir: string, urls: Episo
   const captions = cues(e);
   const out: Record<string, string> = {
     'transcript.txt': plainText(e, url(e.slug)),
-    'transcript.md': markdown(e, section),
+    'transcript.md': markdown(e, (slug, page) => url(e.slug, slug, pageSegment(page))),
     'captions.vtt': webvtt(e, captions),
     'captions.srt': srt(e, captions),
     'transcript.json': transcriptJson(e),

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { CatalogEntry } from '../../contract/frontmatter.ts';
 import { writeEpisodeMdx } from '../../contract/write-episode.ts';
 import { wordCores, type CorrectionRule } from '../../domain/corrections.ts';
+import { pageSegment, pageStarts } from '../../domain/section-pages.ts';
 import { tokens } from '../../domain/invariants.ts';
 import { correctedEpisode, readSource, type EpisodeInputs } from '../../domain/read-episode.ts';
 import { episodeWords } from '../../domain/reading.ts';
@@ -53,12 +54,30 @@ export interface Prepared {
   words: EpisodeWords;
 }
 
-/** The words of each section, in order, as its page must show them. */
+/**
+ * The words each section page must show, in order, by the page's path below its episode
+ * (`<section>`, and `<section>/2` for a long section's second page: src/domain/section-pages.ts).
+ */
 export function sectionWords(episode: ReturnType<typeof correctedEpisode>): Record<string, string[]> {
-  // Found sentences show the words with capitals and closing marks: buildEpisode held each shown
-  // word to its source word (invariants.ts), so the page is held to the shown ones.
-  if (episode.sentencesFound) return Object.fromEntries(episode.sections.map((s) => [s.slug, s.paragraphs.flatMap((p) => tokens(p.text))]));
-  return Object.fromEntries(episode.sections.map((s) => [s.slug, episode.source.fragments.slice(...s.fragmentRange).flatMap((f) => tokens(f.text))]));
+  const pages: Record<string, string[]> = {};
+  for (const s of episode.sections) {
+    // Found sentences show the words with capitals and closing marks: buildEpisode held each shown
+    // word to its source word (invariants.ts), so the page is held to the shown ones.
+    const words = episode.sentencesFound
+      ? s.paragraphs.map((p) => tokens(p.text))
+      : paragraphWords(s.paragraphs.map((p) => tokens(p.text)).map((w) => w.length), episode.source.fragments.slice(...s.fragmentRange).flatMap((f) => tokens(f.text)));
+    const starts = pageStarts(s.paragraphs);
+    [0, ...starts].forEach((from, k) => {
+      pages[[s.slug, pageSegment(k + 1)].filter(Boolean).join('/')] = words.slice(from, starts[k] ?? words.length).flat();
+    });
+  }
+  return pages;
+}
+
+/** The source's words, dealt into paragraphs of the given lengths (reflow regroups words, never changes them). */
+function paragraphWords(lengths: readonly number[], words: readonly string[]): string[][] {
+  let at = 0;
+  return lengths.map((n) => words.slice(at, (at += n)));
 }
 
 /** Prepares the episode read from `inputs` into `generated/<slug>/`. */

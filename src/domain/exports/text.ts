@@ -1,6 +1,7 @@
 /** transcript.txt (plain text) and transcript.md (Markdown through remark, so text is escaped). */
 import type { Root, RootContent } from 'mdast';
 import { remark } from 'remark';
+import { pageOf, pageStarts } from '../section-pages.ts';
 import { formatClock, formatRange } from '../time.ts';
 import type { Episode } from '../types.ts';
 
@@ -13,15 +14,17 @@ export function plainText(episode: Episode, overviewUrl: string): string {
   return `${parts.join('\n').trimEnd()}\n`;
 }
 
-export function markdown(episode: Episode, sectionUrl: (slug: string) => string): string {
+/** `pageUrl(section, page)`: the address of a section's page (1, 2…: src/domain/section-pages.ts). */
+export function markdown(episode: Episode, pageUrl: (slug: string, page: number) => string): string {
   const children: RootContent[] = [{ type: 'heading', depth: 1, children: [{ type: 'text', value: episode.source.title }] }];
   for (const s of episode.sections) {
     children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: `${s.title} (${formatRange(s.start, s.end)})` }] });
-    for (const p of s.paragraphs) {
+    const starts = pageStarts(s.paragraphs);
+    for (const [i, p] of s.paragraphs.entries()) {
       children.push({
         type: 'paragraph',
         children: [
-          { type: 'link', url: `${sectionUrl(s.slug)}#${p.id}`, children: [{ type: 'text', value: formatClock(p.time) }] },
+          { type: 'link', url: `${pageUrl(s.slug, pageOf(starts, i))}#${p.id}`, children: [{ type: 'text', value: formatClock(p.time) }] },
           { type: 'text', value: ' ' },
           ...(p.turn && p.speaker ? [{ type: 'strong' as const, children: [{ type: 'text' as const, value: `${p.speaker}:` }] }, { type: 'text' as const, value: ' ' }] : []),
           { type: 'text', value: p.text },
