@@ -19,17 +19,24 @@ import { youtldrWords } from './helpers/simple-words.ts';
 describe('dividing a section into pages', () => {
   const paragraphs = (...lengths: number[]) => lengths.map((n) => ({ text: 'x'.repeat(n) }));
 
-  it('keeps a section that fits on one page whole', () => {
-    assert.deepEqual(pageStarts(paragraphs(4000, 4000, 3999)), []);
+  it('counts the markup of many short turns: a rapid exchange takes more pages than its characters alone', () => {
+    const rapid = Array.from({ length: 400 }, () => ({ text: 'x'.repeat(40), turn: true }));
+    assert.ok(pageStarts(rapid).length + 1 > Math.ceil(400 * 40 / PAGE_CHARS));
   });
 
-  it('cuts a longer one between paragraphs into parts of about equal length, none much over the limit', () => {
+  it('keeps a section that fits on one page whole', () => {
+    assert.deepEqual(pageStarts(paragraphs(4000, 4000, 4000)), []);
+  });
+
+  it('cuts a longer one between paragraphs into parts of about equal length, none over the limit', () => {
     const list = paragraphs(...Array.from({ length: 70 }, (_, i) => 300 + ((i * 37) % 900)));
     const starts = pageStarts(list);
-    const total = list.reduce((n, p) => n + p.text.length, 0);
-    assert.equal(starts.length + 1, Math.ceil(total / PAGE_CHARS));
-    const sizes = [0, ...starts].map((from, k) => list.slice(from, starts[k]).reduce((n, p) => n + p.text.length, 0));
-    for (const size of sizes) assert.ok(size <= PAGE_CHARS + 1200 && size >= total / sizes.length - 1200, `a page of ${size} characters`);
+    const chars = (from: number, to?: number) => list.slice(from, to).reduce((n, p) => n + p.text.length, 0);
+    const total = chars(0);
+    const sizes = [0, ...starts].map((from, k) => chars(from, starts[k]));
+    assert.ok(starts.length + 1 >= Math.ceil(total / PAGE_CHARS), `${sizes.length} pages for ${total} characters`);
+    for (const size of sizes) assert.ok(size <= PAGE_CHARS && size >= total / sizes.length - 1200, `a page of ${size} characters`);
+    assert.ok(sizes.every((n) => Math.abs(n - total / sizes.length) <= 1200), `parts of about equal length: ${sizes.join(', ')}`);
     assert.equal(pageOf(starts, 0), 1);
     assert.equal(pageOf(starts, starts[0]!), 2);
     assert.equal(pageOf(starts, list.length - 1), starts.length + 1);

@@ -2,21 +2,28 @@
  * A long section's transcript over several pages, so that every section page stays inside its
  * budget (14 KB gzipped on load, however long the section): page 1 has the section's summary, key
  * points and the first part of its transcript, pages 2, 3… (`<section>/2/`) the rest. A page
- * holds at most about PAGE_CHARS characters of transcript, cut between paragraphs into parts of
- * equal length, so a section just over the limit becomes two halves, not a page and a stub.
+ * holds at most about PAGE_CHARS of transcript, cut between paragraphs into parts of equal weight,
+ * so a section just over the limit becomes two halves, not a page and a stub.
  */
 
 /**
- * Characters of transcript on one page. Measured on the bundled episode with YouTube media: the
- * page around the transcript costs about 8.4 KB gzipped (HTML, CSS and JavaScript), and the
- * transcript about 0.4 bytes per character with its markup, so 12,000 characters (about 2,100
- * words) keep a page near 13 KB, with room for a long summary and many speaker turns.
+ * What one page may hold, in characters of transcript, counting each paragraph's markup (its
+ * anchor, timestamp and play link) as PARAGRAPH_CHARS more and each speaker turn (an entry in the
+ * page's contents) as TURN_CHARS more. Measured on 24 section pages with YouTube media (the
+ * heaviest kind): a page costs about 8.4 KB gzipped around its transcript, plus 0.36 bytes per
+ * character, 24 per paragraph and 16 per turn, within 0.6 KB for its summary and key points. So
+ * 14,000 (about 2,000 words) keeps every page under 14 KB on load, with room to spare.
  */
-export const PAGE_CHARS = 12_000;
+export const PAGE_CHARS = 14_000;
+const PARAGRAPH_CHARS = 66;
+const TURN_CHARS = 43;
+
+/** What a paragraph weighs on its page, in characters (see PAGE_CHARS). */
+const weight = (p: { text: string; turn?: boolean }): number => p.text.length + PARAGRAPH_CHARS + (p.turn ? TURN_CHARS : 0);
 
 /** Indices of the paragraphs that open pages 2, 3…: none for a section that fits on one. */
-export function pageStarts(paragraphs: ReadonlyArray<{ text: string }>, limit = PAGE_CHARS): number[] {
-  const total = paragraphs.reduce((n, p) => n + p.text.length, 0);
+export function pageStarts(paragraphs: ReadonlyArray<{ text: string; turn?: boolean }>, limit = PAGE_CHARS): number[] {
+  const total = paragraphs.reduce((n, p) => n + weight(p), 0);
   const pages = Math.ceil(total / limit);
   if (pages <= 1) return [];
   const starts: number[] = [];
@@ -24,8 +31,8 @@ export function pageStarts(paragraphs: ReadonlyArray<{ text: string }>, limit = 
   paragraphs.forEach((p, i) => {
     // A page ends at the paragraph boundary nearest its equal share.
     const share = (total * (starts.length + 1)) / pages;
-    if (i > 0 && starts.length < pages - 1 && Math.abs(before - share) <= Math.abs(before + p.text.length - share)) starts.push(i);
-    before += p.text.length;
+    if (i > 0 && starts.length < pages - 1 && Math.abs(before - share) <= Math.abs(before + weight(p) - share)) starts.push(i);
+    before += weight(p);
   });
   return starts;
 }
