@@ -14,6 +14,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCaptions } from '../src/domain/formats/captions.ts';
+import { seeded } from '../src/domain/seeded.ts';
 import { gapFeatures, modelWord } from '../src/domain/sentences/features.ts';
 import type { SentenceModel } from '../src/domain/sentences/model.ts';
 
@@ -70,10 +71,9 @@ function train(data: readonly Example[]): Omit<SentenceModel, 'threshold'> {
   let bias = 0;
   // A fixed shuffle, so the model is the same on every machine.
   const order = data.map((_, i) => i);
-  let seed = 7;
+  const random = seeded(7);
   for (let i = order.length - 1; i > 0; i--) {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    const j = seed % (i + 1);
+    const j = Math.floor(random() * (i + 1));
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
   for (let epoch = 0; epoch < EPOCHS; epoch++) {

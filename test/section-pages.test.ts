@@ -10,6 +10,9 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { parse } from 'node-html-parser';
 import { transcriptWords } from '../src/build/finish/finish-site.ts';
+import { sectionTree } from '../src/contract/mdx-pages.ts';
+import { buildEpisode } from '../src/domain/episode.ts';
+import { readTranscript } from '../src/domain/formats/index.ts';
 import { resolveMoment } from '../src/domain/moment-ref.ts';
 import { PAGE_CHARS, pageOf, pageStarts } from '../src/domain/section-pages.ts';
 import { BUDGET, onLoad } from './helpers/budget.ts';
@@ -22,6 +25,13 @@ describe('dividing a section into pages', () => {
   it('counts the markup of many short turns: a rapid exchange takes more pages than its characters alone', () => {
     const rapid = Array.from({ length: 400 }, () => ({ text: 'x'.repeat(40), turn: true }));
     assert.ok(pageStarts(rapid).length + 1 > Math.ceil(400 * 40 / PAGE_CHARS));
+  });
+
+  it('never makes a page heavier than the limit, where equal shares would', () => {
+    const list = paragraphs(1300, 1300, 1200, 1000, 1200, 1100, 1300, 1000, 700, 1300, 1100, 800, 1300, 1000, 1200, 1100, 1000, 1300, 1200, 1200, 1100, 1100, 1200);
+    const starts = pageStarts(list);
+    const weights = [0, ...starts].map((from, k) => list.slice(from, starts[k]).reduce((n, p) => n + p.text.length + 66, 0));
+    assert.ok(Math.max(...weights) <= PAGE_CHARS, weights.join(', '));
   });
 
   it('keeps a section that fits on one page whole', () => {
@@ -40,6 +50,23 @@ describe('dividing a section into pages', () => {
     assert.equal(pageOf(starts, 0), 1);
     assert.equal(pageOf(starts, starts[0]!), 2);
     assert.equal(pageOf(starts, list.length - 1), starts.length + 1);
+  });
+});
+
+describe('a page that opens inside a speaker’s turn', () => {
+  it('names the speaker on its first paragraph', async () => {
+    // One guest talking for 40 minutes, in cues of 20 words: one turn, many paragraphs, several pages.
+    const said = Array.from({ length: 300 }, (_, i) => `00:${String(Math.floor((i * 8) / 60)).padStart(2, '0')}:${String((i * 8) % 60).padStart(2, '0')}.000 --> 00:${String(Math.floor((i * 8 + 7) / 60)).padStart(2, '0')}:${String((i * 8 + 7) % 60).padStart(2, '0')}.000\n<v Guest>On day ${i + 1} we planted the beans along the fence, and then we watered row ${i + 1} twice before it got dark.`);
+    const parsed = await readTranscript(`WEBVTT\n\n${said.join('\n\n')}\n`, 'talk.vtt');
+    parsed.sections = [{ start: 0, end: 2400, title: 'All of it', summary: '', origin: 'author', line: undefined }];
+    const episode = buildEpisode(parsed);
+    const section = episode.sections[0]!;
+    const starts = pageStarts(section.paragraphs);
+    assert.ok(starts.length >= 1 && !section.paragraphs[starts[0]!]!.turn, 'page 2 opens inside the turn');
+    const first = sectionTree(episode, section, ['Guest'], { page: 2, starts }).children.find((n) => n.type === 'mdxJsxFlowElement' && n.name === 'Para');
+    const attributes = (first as { attributes: Array<{ name: string; value: unknown }> }).attributes;
+    assert.ok(attributes.some((a) => a.name === 'named'), 'its first paragraph is named');
+    assert.equal(String(attributes.find((a) => a.name === 'speaker')?.value), '0', 'the guest, by index');
   });
 });
 
@@ -65,7 +92,7 @@ describe('a section of nearly an hour', () => {
     const two = '0:00-1:53\n\nIntro\n\noptional\n\nWho is who.\n\n1:53-58:43\n\nEverything Else\n\nwatch\n\nThe whole conversation.\n';
     const long = text.replace(sections, two);
     writeFileSync(path.join(content, 'long.youtldr.txt'), long);
-    writeFileSync(path.join(content, 'long.yml'), `slug: ${slug}\nmedia: https://www.youtube.com/watch?v=abcdefghijk\n`);
+    writeFileSync(path.join(content, 'long.yml'), `slug: ${slug}\nmedia: https://www.youtube.com/watch?v=abcdefghijk\nspeakers:\n  alternate: [Jacob Efron, Jakub Pachocki]\n`);
     words = youtldrWords(long);
     site = build(content, path.join(dir, 'dist'), '--site', 'https://example.com');
     assert.equal(site.code, 0, site.stderr + site.stdout);
@@ -95,10 +122,15 @@ describe('a section of nearly an hour', () => {
       if (k + 1 < list.length) assert.equal(next, `/${slug}/${list[k + 1]!.join('/')}/`);
       const prev = doc.querySelector('a[rel=prev]')!.getAttribute('href');
       assert.equal(prev, k === 0 ? `/${slug}/intro/` : `/${slug}/${list[k - 1]!.join('/')}/`);
-      const numbers = doc.querySelectorAll('.page-list a, .page-list [aria-current]').map((a) => a.text);
-      assert.deepEqual(numbers, list.map((_, i) => String(i + 1)));
-      assert.equal(doc.querySelector('.page-list [aria-current=page]')!.text, String(k + 1));
+      // Each page named for screen readers as "Page 2 of 6", the current one marked.
+      const names = doc.querySelectorAll('.page-list a, .page-list [aria-current]').map((a) => a.text);
+      assert.deepEqual(names, list.map((_, i) => `Page ${i + 1} of ${list.length}`));
+      assert.equal(doc.querySelector('.page-list [aria-current=page]')!.text, `Page ${k + 1} of ${list.length}`);
       assert.equal(doc.querySelectorAll('#summary, .moments').length > 0, k === 0, 'the summary and key points are on the first page only');
+      if (k > 0) assert.match(doc.querySelector('meta[name=description]')!.getAttribute('content')!, new RegExp(`page ${k + 1} of ${list.length}: the transcript from`));
+      // A page that opens inside someone's turn still says whose words they are.
+      assert.ok(doc.querySelector('.para .speaker'), `${page.join('/')}: its first paragraph names its speaker`);
+      assert.equal(doc.querySelector('.para')!.querySelector('.speaker')?.text, doc.querySelector('.para')!.getAttribute('data-speaker'));
     });
   });
 

@@ -16,6 +16,7 @@ import { isShownForm, shownWord } from '../src/domain/sentences/display.ts';
 import { needsSentences, withSentences } from '../src/domain/sentences/punctuate.ts';
 import type { Fragment } from '../src/domain/types.ts';
 import { youtubeVtt, type Cue } from './fixtures/formats/writers.ts';
+import { unpunctuatedVariants } from './fixtures/unpunctuated.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -59,8 +60,10 @@ describe('sentences in captions without punctuation', () => {
     assert.equal(shownWord("i'm", false, '.'), "I'm.");
     assert.equal(shownWord('well', false, '?'), 'well?');
     assert.equal(shownWord('"yes', true, undefined), '"Yes');
+    assert.equal(shownWord('iPhone', true, '.'), 'iPhone.', 'a word with a capital keeps its letters');
+    assert.equal(shownWord('问题', false, '.'), '问题', 'no Latin full stop after another script');
     for (const [shown, word] of [['So.', 'so'], ['I', 'i'], ['why?', 'why'], ['Word', 'Word']]) assert.ok(isShownForm(shown!, word!), `${shown} shows ${word}`);
-    for (const [shown, word] of [['So,', 'so'], ['Sow', 'so'], ['so', 'So'], ['So..', 'so'], ['', 'so']]) assert.ok(!isShownForm(shown!, word!), `${shown} is not ${word}`);
+    for (const [shown, word] of [['So,', 'so'], ['Sow', 'so'], ['so', 'So'], ['So..', 'so'], ['', 'so'], ['IPhone', 'iPhone']]) assert.ok(!isShownForm(shown!, word!), `${shown} is not ${word}`);
   });
 
   it('are found only where the file has none, in English', () => {
@@ -68,6 +71,8 @@ describe('sentences in captions without punctuation', () => {
     const plain = Array.from({ length: 8 }, () => fragment('and then we went down to the river'));
     assert.ok(needsSentences(plain));
     assert.ok(!needsSentences(plain, 'de'), 'the model reads English only');
+    const italian = Array.from({ length: 8 }, () => fragment('allora i ragazzi sono arrivati a casa e i genitori li aspettavano'));
+    assert.ok(!needsSentences(italian), 'nor does it read a file that does not say its language and is not English');
     assert.ok(!needsSentences([...plain, fragment('It was late. We went home.')].map((f) => ({ ...f, text: `${f.text}.` }))));
     assert.equal(withSentences(plain, 'de').found, false);
   });
@@ -89,6 +94,18 @@ describe('sentences in captions without punctuation', () => {
     assert.ok(shown.includes('How') && shown.some((w) => w === 'start?'), 'the host\'s question is asked');
     for (const s of episode.sections) for (const p of s.paragraphs) assert.ok(p.text.split(/\s+/).length <= 150, `${p.id}: ${p.text.split(/\s+/).length} words`);
     assert.ok(episode.sections.every((s) => s.summary.trim() !== ''), 'every section has a summary');
+  });
+
+  it('ends a sentence where each automatic section starts, so no section opens mid-sentence', async () => {
+    const { files } = unpunctuatedVariants(root);
+    for (const [, name, text] of files) {
+      const episode = buildEpisode(await readTranscript(text, name));
+      assert.ok(episode.sections.length > 1);
+      for (const s of episode.sections) {
+        assert.match(s.paragraphs[0]!.text, /^[\p{Lu}\[]/u, `${name} ${s.slug} starts a sentence`);
+        assert.match(s.paragraphs.at(-1)!.text, /[.?\]]$/, `${name} ${s.slug} ends one`);
+      }
+    }
   });
 
   it('refuses a page that would show more than a capital and a closing mark', async () => {

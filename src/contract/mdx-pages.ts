@@ -105,11 +105,13 @@ export function sectionTree(episode: Episode, section: Section, speakers: readon
   const shown = section.paragraphs.slice(page > 1 ? starts[page - 2] : 0, starts[page - 1]);
   body.push(
     heading(2, page > 1 ? 'Transcript, continued' : 'Transcript'),
-    ...shown.map((p) =>
+    ...shown.map((p, i) =>
       element('Para', {
         id: p.id,
         t: p.time,
         ...(p.turn ? { turn: true } : {}),
+        // A later page that opens inside a turn says whose it is.
+        ...(page > 1 && i === 0 && !p.turn && p.speaker ? { named: true } : {}),
         // Names are text, so they travel as an index into the episode's speaker list (timeline.json).
         ...(p.speaker ? { speaker: speakers.indexOf(p.speaker) } : {}),
       }, [paragraph(...marked(p))]),

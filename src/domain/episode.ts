@@ -38,9 +38,11 @@ export function episodeSlug(title: string): string {
 export function buildEpisode(source: ParsedTranscript, corrections: readonly Correction[] = []): Episode {
   forgetTexts();
   // Captions without punctuation are read as sentences; everything after reads the shown words.
-  const shown = withSentences(source.fragments, source.metadata.language);
+  // Sections are found on the sentences, then each section's start ends the sentence before it.
+  let shown = withSentences(source.fragments, source.metadata.language);
+  const { sources, ranges } = findSections(source, shown.fragments);
+  if (shown.found) shown = withSentences(source.fragments, source.metadata.language, new Set(ranges.slice(1).map(([first]) => first)));
   const fragments = shown.fragments;
-  const { sources, ranges } = findSections(source, fragments);
   const sectionSlugs = slugs(sources.map((s) => s.title));
   const sections: Section[] = sources.map((s, index) => ({
     ...s,

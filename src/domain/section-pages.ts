@@ -23,16 +23,25 @@ const weight = (p: { text: string; turn?: boolean }): number => p.text.length + 
 
 /** Indices of the paragraphs that open pages 2, 3…: none for a section that fits on one. */
 export function pageStarts(paragraphs: ReadonlyArray<{ text: string; turn?: boolean }>, limit = PAGE_CHARS): number[] {
-  const total = paragraphs.reduce((n, p) => n + weight(p), 0);
-  const pages = Math.ceil(total / limit);
-  if (pages <= 1) return [];
+  const weights = paragraphs.map(weight);
+  const total = weights.reduce((n, w) => n + w, 0);
+  // Equal shares cut at paragraph boundaries can leave one page a little over: then one page more.
+  for (let pages = Math.ceil(total / limit); pages > 1 && pages <= paragraphs.length; pages++) {
+    const starts = cuts(weights, total, pages);
+    const heaviest = Math.max(...[0, ...starts].map((from, k) => weights.slice(from, starts[k]).reduce((n, w) => n + w, 0)));
+    if (heaviest <= limit) return starts;
+  }
+  return [];
+}
+
+/** Where `pages` pages of about equal weight start: at the paragraph boundary nearest each share. */
+function cuts(weights: readonly number[], total: number, pages: number): number[] {
   const starts: number[] = [];
   let before = 0;
-  paragraphs.forEach((p, i) => {
-    // A page ends at the paragraph boundary nearest its equal share.
+  weights.forEach((w, i) => {
     const share = (total * (starts.length + 1)) / pages;
-    if (i > 0 && starts.length < pages - 1 && Math.abs(before - share) <= Math.abs(before + weight(p) - share)) starts.push(i);
-    before += weight(p);
+    if (i > 0 && starts.length < pages - 1 && Math.abs(before - share) <= Math.abs(before + w - share)) starts.push(i);
+    before += w;
   });
   return starts;
 }

@@ -13,9 +13,12 @@ const PRONOUNS = new Set(['you', 'i', 'we', 'they', 'he', 'she', 'it', 'there', 
 /** `word` with its first letter in upper case (after any opening quote or bracket). */
 const capitalized = (word: string): string => word.replace(/^([^\p{L}\p{N}]*)(\p{Ll})/u, (_, before: string, letter: string) => before + letter.toUpperCase());
 
+/** A word that has a capital already ("iPhone", "eBay", a correction's) keeps its letters as they are. */
+const mixedCase = (word: string): boolean => /\p{Lu}/u.test(word);
+
 /** Every way `word` may be shown: as written, with a capital, and either with a closing mark. */
 export function shownForms(word: string): string[] {
-  const cases = [word, capitalized(word)];
+  const cases = mixedCase(word) ? [word] : [word, capitalized(word)];
   return cases.flatMap((w) => [w, `${w}.`, `${w}?`]);
 }
 
@@ -31,7 +34,8 @@ export function asks(words: readonly string[]): boolean {
 
 /** The word as shown: `start` of a sentence, `end` of one ('.' or '?'), or neither. */
 export function shownWord(word: string, start: boolean, end: '.' | '?' | undefined): string {
-  let shown = start || I_FORMS.test(word) ? capitalized(word) : word;
-  if (end && /[\p{L}\p{N}'’"”)]$/u.test(shown)) shown += end;
+  let shown = !mixedCase(word) && (start || I_FORMS.test(word)) ? capitalized(word) : word;
+  // Latin script only: other scripts close a sentence with marks of their own.
+  if (end && /[\p{Script=Latin}\p{N}'’"”)]$/u.test(shown)) shown += end;
   return shown;
 }

@@ -30,10 +30,11 @@ function soundTokens(text: string): boolean[] {
   return result;
 }
 
-export function spokenWords(fragments: readonly Fragment[]): SpokenWord[] {
+/** `breaks`: fragments that start a section, where a sentence must end before them. */
+export function spokenWords(fragments: readonly Fragment[], breaks: ReadonlySet<number> = new Set()): SpokenWord[] {
   const words: SpokenWord[] = [];
   /** When the last word was said (its start), where known. */
-  let last: { time: number; letters: number; end?: number; lastOfCue: boolean } | undefined;
+  let last: { time: number; letters: number; end?: number; lastOfCue: boolean; untimed?: boolean } | undefined;
   const close = (hard: boolean, startOfNext?: number) => {
     const previous = words.at(-1);
     if (!previous || !last) return;
@@ -43,12 +44,14 @@ export function spokenWords(fragments: readonly Fragment[]): SpokenWord[] {
     // After a cue's last word, the cue's end is the better evidence of when speech stopped.
     const stopped = last.lastOfCue && last.end !== undefined && last.end >= last.time ? Math.min(last.end, Math.max(said, last.time)) : said;
     const pause = startOfNext - stopped;
+    // Captions converted from YouTube's end each cue where the next begins: that says nothing of a pause.
+    if (last.untimed && pause <= 0) return;
     previous.pause = Math.max(previous.pause ?? 0, pause);
   };
   fragments.forEach((fragment, f) => {
     const list = tokens(fragment.text);
     const sounds = soundTokens(fragment.text);
-    if (fragment.turn) close(true);
+    if (fragment.turn || breaks.has(f)) close(true);
     list.forEach((token, k) => {
       if (sounds[k]) {
         close(true);
@@ -61,7 +64,7 @@ export function spokenWords(fragments: readonly Fragment[]): SpokenWord[] {
       if (last && k === list.length - 1) last.lastOfCue = true;
     });
     // A cue without word times: what is known is when it ends.
-    if (!fragment.words && list.length > 1) last = fragment.end === undefined ? undefined : { time: fragment.end, letters: 0, end: fragment.end, lastOfCue: true };
+    if (!fragment.words && list.length > 1) last = fragment.end === undefined ? undefined : { time: fragment.end, letters: 0, end: fragment.end, lastOfCue: true, untimed: true };
   });
   return words;
 }
