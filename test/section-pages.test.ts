@@ -128,6 +128,10 @@ describe('a section of nearly an hour', () => {
       assert.equal(doc.querySelector('.page-list [aria-current=page]')!.text, `Page ${k + 1} of ${list.length}`);
       assert.equal(doc.querySelectorAll('#summary, .moments').length > 0, k === 0, 'the summary and key points are on the first page only');
       if (k > 0) assert.match(doc.querySelector('meta[name=description]')!.getAttribute('content')!, new RegExp(`page ${k + 1} of ${list.length}: the transcript from`));
+      // Search's speaker filter on each page: who speaks on that page.
+      const filtered = doc.querySelectorAll('[data-pagefind-filter="speaker"]').map((e) => e.text).sort();
+      const speaking = [...new Set(doc.querySelectorAll('.para').map((e) => e.getAttribute('data-speaker')!))].sort();
+      assert.deepEqual(filtered, speaking, `${page.join('/')}: speaker filter`);
       // A page that opens inside someone's turn still says whose words they are.
       assert.ok(doc.querySelector('.para .speaker'), `${page.join('/')}: its first paragraph names its speaker`);
       assert.equal(doc.querySelector('.para')!.querySelector('.speaker')?.text, doc.querySelector('.para')!.getAttribute('data-speaker'));

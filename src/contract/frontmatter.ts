@@ -60,7 +60,8 @@ export const timeline = z.object({
       section: z.string(),
       paragraphs: z.array(z.tuple([z.number(), z.string()])),
       turns: z.array(z.tuple([z.number(), z.string(), z.string()])),
-      speakers: z.array(z.string()),
+      /** Who speaks on each of its pages (the search filter of each page). */
+      speakers: z.array(z.array(z.string())),
       /** Indices of the paragraphs that open its pages 2, 3… (src/domain/section-pages.ts). */
       pages: z.array(z.number()),
     }),

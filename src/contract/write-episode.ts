@@ -22,13 +22,17 @@ export function timelineData(episode: Episode): Timeline {
     episode: episode.slug,
     speakers,
     corrections: episode.corrections,
-    sections: episode.sections.map((s) => ({
-      section: s.slug,
-      paragraphs: s.paragraphs.map((p) => [p.time, p.id] as const),
-      turns: s.paragraphs.filter((p, i) => p.turn || i === 0).map((p) => [p.time, p.id, firstWords(p.text)] as const),
-      speakers: [...new Set(s.paragraphs.flatMap((p) => (p.speaker ? [p.speaker] : [])))],
-      pages: pageStarts(s.paragraphs),
-    })),
+    sections: episode.sections.map((s) => {
+      const pages = pageStarts(s.paragraphs);
+      const onPage = [0, ...pages].map((from, k) => s.paragraphs.slice(from, pages[k]));
+      return {
+        section: s.slug,
+        paragraphs: s.paragraphs.map((p) => [p.time, p.id] as const),
+        turns: s.paragraphs.filter((p, i) => p.turn || i === 0).map((p) => [p.time, p.id, firstWords(p.text)] as const),
+        speakers: onPage.map((list) => [...new Set(list.flatMap((p) => (p.speaker ? [p.speaker] : [])))]),
+        pages,
+      };
+    }),
   };
 }
 

@@ -40,8 +40,10 @@ export interface SectionPage {
   pages: number;
   /** This page's address. */
   href: string;
-  /** Its part of the episode's timeline: this page's paragraphs and speaker turns, the section's speakers. */
+  /** Its part of the episode's timeline: this page's paragraphs and speaker turns. */
   timeline: Timeline['sections'][number];
+  /** Who speaks on this page. */
+  speakers: string[];
   /** The pages before and after it in reading order (of this section or a neighbour). */
   prev: SectionPage | undefined;
   next: SectionPage | undefined;
@@ -78,6 +80,7 @@ export function episodes(): Promise<EpisodeData[]> {
             pages: entries.length,
             href: href(slug, t.section, pageSegment(page.data.page)),
             timeline: { ...t, paragraphs: t.paragraphs.slice(from, to), turns: t.turns.filter(([, id]) => ids.has(id)) },
+            speakers: t.speakers[page.data.page - 1] ?? [],
             prev: undefined,
             next: undefined,
             nextWatch: own.slice(index + 1).find((s) => s[0]!.data.tag === 'watch')?.[0],
