@@ -15,6 +15,8 @@ const PAGES: Record<string, string> = {
   library: '/',
   overview: `/${SLUG}/`,
   section: `/${SLUG}/business-and-developer-strategy/#t-681-2`,
+  // A long section's second page: its transcript continued, the list of the section's pages.
+  'section, page 2': `/${SLUG}/business-and-developer-strategy/2/`,
   resolver: `/${SLUG}/at/`,
   search: '/search/?q=compute',
   'not found': '/no-such-page/',
