@@ -3,6 +3,7 @@
  * as `<slug>/catalog.json` beside its pages' files, and the library's order.
  */
 import { pageStarts } from '../domain/section-pages.ts';
+import { episodeSpeakers, isGenericSpeaker } from '../domain/speakers.ts';
 import type { Episode } from '../domain/types.ts';
 import type { CatalogEntry, EpisodeFrontmatter } from './frontmatter.ts';
 import { overviewFrontmatter } from './mdx-pages.ts';
@@ -18,6 +19,7 @@ export function catalogEntryOf(episode: Episode, f: EpisodeFrontmatter = overvie
     words: f.words,
     description: f.description,
     descriptionSource: f.descriptionSource,
+    speakers: episodeSpeakers(episode).filter((name) => !isGenericSpeaker(name)),
     sections: episode.sections.map((s) => ({ section: s.slug, title: s.title, start: s.start, end: s.end, summary: s.summary, pages: pageStarts(s.paragraphs).length + 1 })),
   };
 }

@@ -84,6 +84,8 @@ export const catalogEntry = z.object({
   words: z.number(),
   description: z.string(),
   descriptionSource: episodeFrontmatter.shape.descriptionSource,
+  /** The people who speak, by name, in order of first words (generic labels such as "Speaker 1" left out). */
+  speakers: z.array(z.string()),
   /** `pages`: how many pages the section's transcript takes (src/domain/section-pages.ts). */
   sections: z.array(z.object({ section: z.string(), title: z.string(), start: z.number(), end: z.number(), summary: z.string(), pages: z.number() })),
 });

@@ -5,6 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pageStarts } from '../domain/section-pages.ts';
+import { episodeSpeakers } from '../domain/speakers.ts';
 import type { Episode } from '../domain/types.ts';
 import type { CatalogEntry, Timeline } from './frontmatter.ts';
 import { overviewFrontmatter, overviewTree, sectionTree } from './mdx-pages.ts';
@@ -17,7 +18,7 @@ import { CATALOG_FILE, catalogEntryOf } from './catalog.ts';
  * refer to them by index). Data, rendered by Astro with escaping.
  */
 export function timelineData(episode: Episode): Timeline {
-  const speakers = speakerList(episode);
+  const speakers = episodeSpeakers(episode);
   return {
     episode: episode.slug,
     speakers,
@@ -36,9 +37,6 @@ export function timelineData(episode: Episode): Timeline {
   };
 }
 
-export function speakerList(episode: Episode): string[] {
-  return [...new Set(episode.sections.flatMap((s) => s.paragraphs.flatMap((p) => (p.speaker ? [p.speaker] : []))))];
-}
 
 function firstWords(text: string, count = 6): string {
   const words = text.split(/\s+/);
