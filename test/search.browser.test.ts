@@ -19,7 +19,8 @@ function library(name: string): string {
   const dir = tempDir(name);
   mkdirSync(path.join(dir, 'content'));
   copyFileSync(bundled, path.join(dir, 'content', path.basename(bundled)));
-  const text = readFileSync(bundled, 'utf8').replace(/^OpenAI’s Chief Scientist on .*$/m, 'A Second Episode for Filters');
+  // The copy is from another year, so the year filter has two to choose between.
+  const text = readFileSync(bundled, 'utf8').replace(/^OpenAI’s Chief Scientist on .*$/m, 'A Second Episode for Filters').replace('Transcribed Apr 11, 2026', 'Transcribed Mar 3, 2024');
   writeFileSync(path.join(dir, 'content', 'copy.youtldr.txt'), text);
   return path.join(dir, 'content');
 }
@@ -115,6 +116,18 @@ describe('search', { skip }, () => {
     await page.selectOption('#search-page-tag', 'optional');
     await page.waitForFunction(() => document.querySelectorAll('.result').length > 0 && [...document.querySelectorAll('.result-where')].every((w) => /Optional/.test(w.textContent!)));
     assert.match(page.url(), /\?q=models$/);
+    await page.close();
+  });
+
+  it('filters by year, newest first', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/search/`);
+    await search(page, 'models');
+    assert.deepEqual(await page.locator('#search-page-year option').evaluateAll((os) => os.map((o) => o.textContent)), ['Any year', '2026', '2024']);
+    await page.selectOption('#search-page-year', '2024');
+    await page.waitForFunction((s) => document.querySelectorAll('.result').length > 0 && [...document.querySelectorAll('.result-title a')].every((a) => a.getAttribute('href')!.startsWith(`/${s}/`)), copySlug);
+    await page.selectOption('#search-page-year', '2026');
+    await page.waitForFunction((s) => document.querySelectorAll('.result').length > 0 && [...document.querySelectorAll('.result-title a')].every((a) => !a.getAttribute('href')!.startsWith(`/${s}/`)), copySlug);
     await page.close();
   });
 

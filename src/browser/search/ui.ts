@@ -44,10 +44,12 @@ export function mountSearch(host: HTMLElement, engine: Promise<Pagefind>, option
   const episode = h('select', { id: `${host.id}-episode` }, h('option', { value: '' }, 'All episodes'));
   const tag = h('select', { id: `${host.id}-tag` }, h('option', { value: '' }, 'Watch and optional'), h('option', { value: 'watch' }, 'Watch only'), h('option', { value: 'optional' }, 'Optional only'));
   const speaker = h('select', { id: `${host.id}-speaker`, hidden: true }, h('option', { value: '' }, 'All speakers'));
+  const year = h('select', { id: `${host.id}-year`, hidden: true }, h('option', { value: '' }, 'Any year'));
   const filters = h('div', { className: 'search-filters' },
     h('label', { htmlFor: episode.id, className: 'sr-only' }, 'Episode'), episode,
     h('label', { htmlFor: tag.id, className: 'sr-only' }, 'Watch or optional'), tag,
-    h('label', { htmlFor: speaker.id, className: 'sr-only' }, 'Speaker'), speaker);
+    h('label', { htmlFor: speaker.id, className: 'sr-only' }, 'Speaker'), speaker,
+    h('label', { htmlFor: year.id, className: 'sr-only' }, 'Year'), year);
   const status = h('p', { id: `${host.id}-status`, className: 'search-status' });
   status.setAttribute('role', 'status');
   const results = h('ol', { className: 'search-results' });
@@ -65,6 +67,10 @@ export function mountSearch(host: HTMLElement, engine: Promise<Pagefind>, option
       const speakers = Object.keys(all.speaker ?? {}).sort();
       for (const name of speakers) speaker.append(h('option', { value: name }, name));
       speaker.hidden = speakers.length === 0;
+      // Newest first, as the library lists them; shown once there are two years to choose between.
+      const years = Object.keys(all.year ?? {}).sort().reverse();
+      for (const y of years) year.append(h('option', { value: y }, y));
+      year.hidden = years.length < 2;
     },
     () => {
       if (import.meta.env.DEV) status.textContent = unavailable;
@@ -88,6 +94,7 @@ export function mountSearch(host: HTMLElement, engine: Promise<Pagefind>, option
     if (episode.value) chosen.episode = episode.value;
     if (tag.value) chosen.tag = tag.value;
     if (speaker.value) chosen.speaker = speaker.value;
+    if (year.value) chosen.year = year.value;
     let found: Ranked;
     try {
       found = await rankedSearch(await engine, q, chosen);
@@ -125,7 +132,7 @@ export function mountSearch(host: HTMLElement, engine: Promise<Pagefind>, option
     else timer = setTimeout(() => void run(), DEBOUNCE_MS);
   };
   input.addEventListener('input', schedule);
-  for (const select of [episode, tag, speaker]) select.addEventListener('change', () => void run());
+  for (const select of [episode, tag, speaker, year]) select.addEventListener('change', () => void run());
   more.addEventListener('click', () => void showMore());
 
   // Arrow keys move between the input and the result links; Enter follows a link as usual.
