@@ -18,6 +18,8 @@ const PAGES: Record<string, string> = {
   // A long section's second page: its transcript continued, the list of the section's pages.
   'section, page 2': `/${SLUG}/business-and-developer-strategy/2/`,
   resolver: `/${SLUG}/at/`,
+  people: '/people/',
+  person: '/people/jakub-pachocki/',
   search: '/search/?q=compute',
   'not found': '/no-such-page/',
   // A transcript without sections: topics found, titles and summaries extracted.

@@ -2,8 +2,8 @@
  * The catalog's writer: an episode's entry (its schema is `catalogEntry` in frontmatter.ts), kept
  * as `<slug>/catalog.json` beside its pages' files, and the library's order.
  */
-import { pageStarts } from '../domain/section-pages.ts';
-import { episodeSpeakers, isGenericSpeaker } from '../domain/speakers.ts';
+import { pageOf, pageStarts } from '../domain/section-pages.ts';
+import { episodePeople } from '../domain/people.ts';
 import type { Episode } from '../domain/types.ts';
 import type { CatalogEntry, EpisodeFrontmatter } from './frontmatter.ts';
 import { overviewFrontmatter } from './mdx-pages.ts';
@@ -19,7 +19,7 @@ export function catalogEntryOf(episode: Episode, f: EpisodeFrontmatter = overvie
     words: f.words,
     description: f.description,
     descriptionSource: f.descriptionSource,
-    speakers: episodeSpeakers(episode).filter((name) => !isGenericSpeaker(name)),
+    people: episodePeople(episode).map((p) => ({ ...p, moments: p.moments.map((m) => ({ ...m, page: pageOfParagraph(episode, m.section, m.id) })) })),
     sections: episode.sections.map((s) => ({ section: s.slug, title: s.title, start: s.start, end: s.end, summary: s.summary, pages: pageStarts(s.paragraphs).length + 1 })),
   };
 }
@@ -33,3 +33,9 @@ export function libraryOrder(entries: readonly CatalogEntry[]): CatalogEntry[] {
 
 /** Where an episode's entry is written, in its prepared folder (and in the site-wide pages' root). */
 export const CATALOG_FILE = 'catalog.json';
+
+/** The page of section `slug` that holds paragraph `id`. */
+function pageOfParagraph(episode: Episode, slug: string, id: string): number {
+  const section = episode.sections.find((s) => s.slug === slug)!;
+  return pageOf(pageStarts(section.paragraphs), section.paragraphs.findIndex((p) => p.id === id));
+}

@@ -84,8 +84,17 @@ export const catalogEntry = z.object({
   words: z.number(),
   description: z.string(),
   descriptionSource: episodeFrontmatter.shape.descriptionSource,
-  /** The people who speak, by name, in order of first words (generic labels such as "Speaker 1" left out). */
-  speakers: z.array(z.string()),
+  /**
+   * The people who speak, by name, in order of first words (generic labels such as "Speaker 1" left
+   * out): how long they talk, their share of the talking, and their key moments with the section
+   * page that holds each (`page`: src/domain/section-pages.ts).
+   */
+  people: z.array(z.object({
+    name: z.string(),
+    seconds: z.number(),
+    share: z.number(),
+    moments: z.array(z.object({ text: z.string(), section: z.string(), page: z.number(), id: z.string(), time: z.number() })),
+  })),
   /** `pages`: how many pages the section's transcript takes (src/domain/section-pages.ts). */
   sections: z.array(z.object({ section: z.string(), title: z.string(), start: z.number(), end: z.number(), summary: z.string(), pages: z.number() })),
 });

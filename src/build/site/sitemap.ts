@@ -1,11 +1,13 @@
 /**
- * The sitemap, from the catalog: the library's pages and every episode's overview and section pages (every
- * page of a long section; not the moment resolvers or the search page, which are not content).
- * Written by the `sitemap` package, as sitemap-index.xml and sitemap-0.xml, sitemap-1.xml… of at most 45,000 URLs each.
+ * The sitemap, from the catalog: the library's pages, every episode's overview and section pages
+ * (every page of a long section) and the people pages; not the moment resolvers or the search
+ * page, which are not content. Written by the `sitemap` package, as sitemap-index.xml and
+ * sitemap-0.xml, sitemap-1.xml… of at most 45,000 URLs each.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { libraryPagePath, libraryPages } from '../../domain/library-pages.ts';
+import { personSlug } from '../../domain/people.ts';
 import { pageSegment } from '../../domain/section-pages.ts';
 import { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
 import { libraryOrder } from '../../contract/catalog.ts';
@@ -21,7 +23,8 @@ export function pageUrls(catalog: readonly CatalogEntry[], base: string, site: s
   const pages = (id: string, s: CatalogEntry['sections'][number]) => Array.from({ length: s.pages }, (_, k) => url(id, s.section, pageSegment(k + 1)));
   const ordered = libraryOrder(catalog);
   const library = libraryPages(ordered).map((_, k) => url(...libraryPagePath(k + 1)));
-  return [...library, ...ordered.flatMap((e) => [url(e.id), ...e.sections.flatMap((s) => pages(e.id, s))])];
+  const people = [...new Set(ordered.flatMap((e) => e.people.map((p) => personSlug(p.name))))].sort();
+  return [...library, ...ordered.flatMap((e) => [url(e.id), ...e.sections.flatMap((s) => pages(e.id, s))]), ...(people.length ? [url('people'), ...people.map((slug) => url('people', slug))] : [])];
 }
 
 export async function writeSitemap(dir: string, catalog: readonly CatalogEntry[], base: string, site: string): Promise<number> {

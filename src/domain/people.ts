@@ -1,0 +1,51 @@
+/**
+ * The people of an episode: everyone who speaks by name (generic labels such as "Speaker 1" are
+ * nobody to list), with the time they talk and their most central moments, for the people pages.
+ */
+import GithubSlugger from 'github-slugger';
+import { episodeSpeakers, isGenericSpeaker } from './speakers.ts';
+import type { Episode, Fragment } from './types.ts';
+
+/** Moments listed per person per episode. */
+const MOMENTS_PER_EPISODE = 3;
+
+export interface PersonInEpisode {
+  name: string;
+  /** Seconds of the episode in which they speak, and that as a share of all speaking time. */
+  seconds: number;
+  share: number;
+  /** Their most central sentences in this episode (summary sentences, then key moments): sentence, section and paragraph. */
+  moments: Array<{ text: string; section: string; id: string; time: number }>;
+}
+
+/** A person's address below `people/`: the slug of their name. */
+export const personSlug = (name: string): string => new GithubSlugger().slug(name) || 'person';
+
+/** How long each speaker talks: each fragment lasts until the next starts (or its own end). */
+export function talkSeconds(fragments: readonly Fragment[]): Map<string, number> {
+  const seconds = new Map<string, number>();
+  fragments.forEach((f, i) => {
+    if (!f.speaker) return;
+    const next = fragments[i + 1]?.time;
+    const end = Math.min(f.end ?? Infinity, next ?? Infinity);
+    const length = Number.isFinite(end) ? Math.max(0, end - f.time) : 0;
+    seconds.set(f.speaker, (seconds.get(f.speaker) ?? 0) + length);
+  });
+  return seconds;
+}
+
+export function episodePeople(episode: Episode): PersonInEpisode[] {
+  const seconds = talkSeconds(episode.source.fragments);
+  const total = [...seconds.values()].reduce((n, s) => n + s, 0);
+  const speakerOf = new Map(episode.sections.flatMap((s) => s.paragraphs.map((p) => [`${s.slug}#${p.id}`, p.speaker] as const)));
+  // The sections' extracted summaries are their most central sentences; their key moments come next.
+  const moments = episode.sections.flatMap((s) => [...(s.extracted?.summary ?? []), ...s.moments].map((m) => ({ ...m, section: s.slug, speaker: speakerOf.get(`${s.slug}#${m.id}`) })));
+  return episodeSpeakers(episode)
+    .filter((name) => !isGenericSpeaker(name))
+    .map((name) => ({
+      name,
+      seconds: Math.round(seconds.get(name) ?? 0),
+      share: total > 0 ? (seconds.get(name) ?? 0) / total : 0,
+      moments: moments.filter((m) => m.speaker === name).slice(0, MOMENTS_PER_EPISODE).map(({ text, section, id, time }) => ({ text, section, id, time })),
+    }));
+}
