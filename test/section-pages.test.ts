@@ -61,9 +61,10 @@ describe('a page that opens inside a speaker’s turn', () => {
     parsed.sections = [{ start: 0, end: 2400, title: 'All of it', summary: '', origin: 'author', line: undefined }];
     const episode = buildEpisode(parsed);
     const section = episode.sections[0]!;
-    const starts = pageStarts(section.paragraphs);
+    const starts = section.pageStarts;
+    assert.deepEqual(starts, pageStarts(section.paragraphs));
     assert.ok(starts.length >= 1 && !section.paragraphs[starts[0]!]!.turn, 'page 2 opens inside the turn');
-    const first = sectionTree(episode, section, ['Guest'], { page: 2, starts }).children.find((n) => n.type === 'mdxJsxFlowElement' && n.name === 'Para');
+    const first = sectionTree(episode, section, ['Guest'], 2).children.find((n) => n.type === 'mdxJsxFlowElement' && n.name === 'Para');
     const attributes = (first as { attributes: Array<{ name: string; value: unknown }> }).attributes;
     assert.ok(attributes.some((a) => a.name === 'named'), 'its first paragraph is named');
     assert.equal(String(attributes.find((a) => a.name === 'speaker')?.value), '0', 'the guest, by index');

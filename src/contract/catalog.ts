@@ -2,7 +2,7 @@
  * The catalog's writer: an episode's entry (its schema is `catalogEntry` in frontmatter.ts), kept
  * as `<slug>/catalog.json` beside its pages' files, and the library's order.
  */
-import { pageOf, pageStarts } from '../domain/section-pages.ts';
+import { pageOf } from '../domain/section-pages.ts';
 import { episodePeople } from '../domain/people.ts';
 import type { Episode } from '../domain/types.ts';
 import type { CatalogEntry, EpisodeFrontmatter } from './frontmatter.ts';
@@ -20,7 +20,7 @@ export function catalogEntryOf(episode: Episode, f: EpisodeFrontmatter = overvie
     description: f.description,
     descriptionSource: f.descriptionSource,
     people: episodePeople(episode).map((p) => ({ ...p, moments: p.moments.map((m) => ({ ...m, page: pageOfParagraph(episode, m.section, m.id) })) })),
-    sections: episode.sections.map((s) => ({ section: s.slug, title: s.title, start: s.start, end: s.end, summary: s.summary, pages: pageStarts(s.paragraphs).length + 1 })),
+    sections: episode.sections.map((s) => ({ section: s.slug, title: s.title, start: s.start, end: s.end, summary: s.summary, pages: s.pageStarts.length + 1 })),
   };
 }
 
@@ -37,5 +37,5 @@ export const CATALOG_FILE = 'catalog.json';
 /** The page of section `slug` that holds paragraph `id`. */
 function pageOfParagraph(episode: Episode, slug: string, id: string): number {
   const section = episode.sections.find((s) => s.slug === slug)!;
-  return pageOf(pageStarts(section.paragraphs), section.paragraphs.findIndex((p) => p.id === id));
+  return pageOf(section.pageStarts, section.paragraphs.findIndex((p) => p.id === id));
 }

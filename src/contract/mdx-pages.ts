@@ -80,9 +80,10 @@ export function overviewFrontmatter(episode: Episode): EpisodeFrontmatter {
 
 /**
  * One page of a section: `page` 1 has its summary, key points and the first part of its
- * transcript; a later page, the transcript from `starts[page - 2]` on (src/domain/section-pages.ts).
+ * transcript; a later page, its part of the transcript (`section.pageStarts`: src/domain/section-pages.ts).
  */
-export function sectionTree(episode: Episode, section: Section, speakers: readonly string[] = [], { page = 1, starts = [] as readonly number[] } = {}): Root {
+export function sectionTree(episode: Episode, section: Section, speakers: readonly string[] = [], page = 1): Root {
+  const starts = section.pageStarts;
   const sectionWords = section.paragraphs.reduce((n, p) => n + spokenCount(p.text), 0);
   const body: RootContent[] = [];
   const source = summarySource(section);

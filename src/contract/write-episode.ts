@@ -4,7 +4,6 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pageStarts } from '../domain/section-pages.ts';
 import { episodeSpeakers } from '../domain/speakers.ts';
 import type { Episode } from '../domain/types.ts';
 import type { CatalogEntry, Timeline } from './frontmatter.ts';
@@ -24,7 +23,7 @@ export function timelineData(episode: Episode): Timeline {
     speakers,
     corrections: episode.corrections,
     sections: episode.sections.map((s) => {
-      const pages = pageStarts(s.paragraphs);
+      const pages = s.pageStarts;
       const onPage = [0, ...pages].map((from, k) => s.paragraphs.slice(from, pages[k]));
       return {
         section: s.slug,
@@ -56,10 +55,9 @@ export async function writeEpisodeMdx(episode: Episode, outDir: string): Promise
     [path.join(dir, CATALOG_FILE), `${JSON.stringify(catalog)}\n`],
   ];
   for (const section of episode.sections) {
-    const starts = timeline.sections[section.index]!.pages;
-    for (let page = 1; page <= starts.length + 1; page++) {
+    for (let page = 1; page <= section.pageStarts.length + 1; page++) {
       const name = `${String(section.index + 1).padStart(2, '0')}-${section.slug}${page > 1 ? `.p${page}` : ''}.mdx`;
-      const tree = sectionTree(episode, section, timeline.speakers, { page, starts });
+      const tree = sectionTree(episode, section, timeline.speakers, page);
       files.push([path.join(dir, 'sections', name), serializeMdx(tree, `${episode.slug}/${section.slug}${page > 1 ? `/${page}` : ''}`)]);
     }
   }

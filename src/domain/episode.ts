@@ -13,6 +13,7 @@ import { locateCorrections, type Correction } from './corrections.ts';
 import { keyMoments } from './key-moments.ts';
 import { forgetTexts } from './nlp.ts';
 import { locateQuote, transcriptWords } from './quotes.ts';
+import { pageStarts } from './section-pages.ts';
 import { withSentences } from './sentences/punctuate.ts';
 import type { Episode, Fragment, ParsedTranscript, Quote, Section, SectionSource, TranscriptWarning } from './types.ts';
 import GithubSlugger from 'github-slugger';
@@ -44,15 +45,10 @@ export function buildEpisode(source: ParsedTranscript, corrections: readonly Cor
   if (shown.found) shown = withSentences(source.fragments, source.metadata.language, new Set(ranges.slice(1).map(([first]) => first)));
   const fragments = shown.fragments;
   const sectionSlugs = slugs(sources.map((s) => s.title));
-  const sections: Section[] = sources.map((s, index) => ({
-    ...s,
-    slug: sectionSlugs[index]!,
-    index,
-    fragmentRange: ranges[index]!,
-    paragraphs: reflow(fragments.slice(...ranges[index]!), shown.found ? FOUND_SENTENCE_PARAGRAPHS : undefined),
-    keyPoints: [],
-    moments: [],
-  }));
+  const sections: Section[] = sources.map((s, index) => {
+    const paragraphs = reflow(fragments.slice(...ranges[index]!), shown.found ? FOUND_SENTENCE_PARAGRAPHS : undefined);
+    return { ...s, slug: sectionSlugs[index]!, index, fragmentRange: ranges[index]!, paragraphs, pageStarts: pageStarts(paragraphs), keyPoints: [], moments: [] };
+  });
   const summary = summarize(sections, source.automatic?.titles);
   for (const section of sections) {
     const said = new Set(section.extracted?.summary.map((s) => s.text));

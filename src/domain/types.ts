@@ -152,6 +152,8 @@ export interface Section extends SectionSource {
   /** Indices into the episode's fragments: [first, last + 1). */
   fragmentRange: [number, number];
   paragraphs: Paragraph[];
+  /** Indices of the paragraphs that open its pages 2, 3… (section-pages.ts): decided once, here. */
+  pageStarts: number[];
   keyPoints: KeyPoint[];
   moments: KeyMoment[];
   /** For a section that came without a summary: whether its title was extracted too (topics, not the sidecar's), and the summary's sentences. */

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { CatalogEntry } from '../../contract/frontmatter.ts';
 import { writeEpisodeMdx } from '../../contract/write-episode.ts';
 import { wordCores, type CorrectionRule } from '../../domain/corrections.ts';
-import { pageSegment, pageStarts } from '../../domain/section-pages.ts';
+import { pageSegment } from '../../domain/section-pages.ts';
 import { tokens } from '../../domain/invariants.ts';
 import { correctedEpisode, readSource, type EpisodeInputs } from '../../domain/read-episode.ts';
 import { episodeWords } from '../../domain/reading.ts';
@@ -66,7 +66,7 @@ export function sectionWords(episode: ReturnType<typeof correctedEpisode>): Reco
     const words = episode.sentencesFound
       ? s.paragraphs.map((p) => tokens(p.text))
       : paragraphWords(s.paragraphs.map((p) => tokens(p.text)).map((w) => w.length), episode.source.fragments.slice(...s.fragmentRange).flatMap((f) => tokens(f.text)));
-    const starts = pageStarts(s.paragraphs);
+    const starts = s.pageStarts;
     [0, ...starts].forEach((from, k) => {
       pages[[s.slug, pageSegment(k + 1)].filter(Boolean).join('/')] = words.slice(from, starts[k] ?? words.length).flat();
     });

@@ -1,7 +1,7 @@
 /** transcript.txt (plain text) and transcript.md (Markdown through remark, so text is escaped). */
 import type { Root, RootContent } from 'mdast';
 import { remark } from 'remark';
-import { pageOf, pageStarts } from '../section-pages.ts';
+import { pageOf } from '../section-pages.ts';
 import { formatClock, formatRange } from '../time.ts';
 import type { Episode } from '../types.ts';
 
@@ -19,12 +19,11 @@ export function markdown(episode: Episode, pageUrl: (slug: string, page: number)
   const children: RootContent[] = [{ type: 'heading', depth: 1, children: [{ type: 'text', value: episode.source.title }] }];
   for (const s of episode.sections) {
     children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: `${s.title} (${formatRange(s.start, s.end)})` }] });
-    const starts = pageStarts(s.paragraphs);
     for (const [i, p] of s.paragraphs.entries()) {
       children.push({
         type: 'paragraph',
         children: [
-          { type: 'link', url: `${pageUrl(s.slug, pageOf(starts, i))}#${p.id}`, children: [{ type: 'text', value: formatClock(p.time) }] },
+          { type: 'link', url: `${pageUrl(s.slug, pageOf(s.pageStarts, i))}#${p.id}`, children: [{ type: 'text', value: formatClock(p.time) }] },
           { type: 'text', value: ' ' },
           ...(p.turn && p.speaker ? [{ type: 'strong' as const, children: [{ type: 'text' as const, value: `${p.speaker}:` }] }, { type: 'text' as const, value: ' ' }] : []),
           { type: 'text', value: p.text },
