@@ -40,10 +40,9 @@ export function buildEpisode(source: ParsedTranscript, corrections: readonly Cor
   forgetTexts();
   // Captions without punctuation are read as sentences; everything after reads the shown words.
   // Sections are found on the sentences, then each section's start ends the sentence before it.
-  let shown = withSentences(source.fragments, source.metadata.language);
+  const shown = withSentences(source.fragments, source.metadata.language);
   const { sources, ranges } = findSections(source, shown.fragments);
-  if (shown.found) shown = withSentences(source.fragments, source.metadata.language, new Set(ranges.slice(1).map(([first]) => first)));
-  const fragments = shown.fragments;
+  const fragments = shown.found ? shown.breakingAt(new Set(ranges.slice(1).map(([first]) => first))) : shown.fragments;
   const sectionSlugs = slugs(sources.map((s) => s.title));
   const sections: Section[] = sources.map((s, index) => {
     const paragraphs = reflow(fragments.slice(...ranges[index]!), shown.found ? FOUND_SENTENCE_PARAGRAPHS : undefined);

@@ -53,30 +53,31 @@ export function keyMoments(paragraphs: readonly Paragraph[], limit = 3, exclude:
   return chosen.sort((a, b) => a.time - b.time).map(({ text, id, time }) => ({ text, id, time }));
 }
 
-/** A whole sentence of reasonable length that states something: not a question, not filler, no sound in it, no restart. */
-function statement(sentence: string): boolean {
-  const words = tokens(sentence);
-  if (words.length < MIN_WORDS || words.length > MAX_WORDS) return false;
-  if (!/^[\p{Lu}"“']/u.test(sentence) || !/[.!]["”']?$/.test(sentence) || hasSoundTag(sentence) || QUESTION.test(sentence)) return false;
-  const bare = words.map((w) => w.toLowerCase().replace(/[^\p{L}']/gu, ''));
-  if (WEAK_OPENERS.has(bare[0]!) || FRAMING.test(sentence) || bare.filter((w) => FILLER.has(w)).length / words.length > 0.12) return false;
-  return !bare.some((w, i) => w !== '' && w === bare[i - 1]);
-}
+/** A sentence's words, lower case, letters and apostrophes only. */
+const bareWords = (words: readonly string[]): string[] => words.map((w) => w.toLowerCase().replace(/[^\p{L}']/gu, ''));
 
-/** A complete statement of reasonable length, not a question, not mostly filler. */
-export function meaningful(sentence: string): boolean {
+/**
+ * A whole sentence of reasonable length that states something: not a question, not filler, no
+ * sound in it, not opened by a hesitation or framing, no word said twice in a row.
+ */
+function statement(sentence: string): boolean {
   const words = tokens(sentence);
   if (words.length < MIN_WORDS || words.length > MAX_WORDS) return false;
   if (!/^[\p{Lu}"“']/u.test(sentence) || !/[.!]["”']?$/.test(sentence)) return false;
   // A sentence with a `[Music]` in it is not one a reader can take as said.
   if (hasSoundTag(sentence)) return false;
-  const bare = words.map((w) => w.toLowerCase().replace(/[^\p{L}']/gu, ''));
-  if (WEAK_OPENERS.has(bare[0]!) || FRAMING.test(sentence) || ADDRESS.test(sentence) || QUESTION.test(sentence)) return false;
-  const filler = bare.filter((w) => FILLER.has(w)).length;
-  if (filler / words.length > 0.12) return false;
-  // Stutters ("I I think", "I think I think", "the the") mark a sentence the speaker restarted.
-  const stutter = bare.some((w, i) => (w !== '' && w === bare[i - 1]) || (i >= 3 && `${bare[i - 3]} ${bare[i - 2]}` === `${bare[i - 1]} ${w}`));
-  if (stutter) return false;
+  const bare = bareWords(words);
+  if (WEAK_OPENERS.has(bare[0]!) || FRAMING.test(sentence) || QUESTION.test(sentence)) return false;
+  if (bare.filter((w) => FILLER.has(w)).length / words.length > 0.12) return false;
+  return !bare.some((w, i) => w !== '' && w === bare[i - 1]);
+}
+
+/** A complete statement of reasonable length, not a question, not mostly filler, not said to the listener. */
+export function meaningful(sentence: string): boolean {
+  if (ADDRESS.test(sentence) || !statement(sentence)) return false;
+  // Stutters of two words too ("I think I think") mark a sentence the speaker restarted.
+  const bare = bareWords(tokens(sentence));
+  if (bare.some((w, i) => i >= 3 && `${bare[i - 3]} ${bare[i - 2]}` === `${bare[i - 1]} ${w}`)) return false;
   const { nlp, its } = wink();
   const tags = nlp.readDoc(sentence).tokens().out(its.pos) as string[];
   // Questions phrased without a question mark ("Do you have …") still start with an auxiliary.

@@ -26,9 +26,9 @@ export function gapEvidence(words: readonly SpokenWord[], model: SentenceModel =
 }
 
 /** Indices of the words after which a sentence ends (the last word always ends one). */
-export function sentenceEnds(words: readonly SpokenWord[], model: SentenceModel = sentenceModel()): number[] {
+/** `evidence`: gapEvidence of these words, when the caller has it already (it does not depend on the hard ends). */
+export function sentenceEnds(words: readonly SpokenWord[], evidence: readonly number[] = gapEvidence(words), model: SentenceModel = sentenceModel()): number[] {
   if (words.length === 0) return [];
-  const evidence = gapEvidence(words, model);
   const last = words.length - 1;
   const ends = new Set<number>([last]);
   words.forEach((w, j) => w.hardEnd && ends.add(j));

@@ -8,11 +8,11 @@
 import { tokens } from '../invariants.ts';
 import { hasSoundTag } from '../sound-tags.ts';
 import type { Fragment } from '../types.ts';
-import { sentenceEnds } from './boundaries.ts';
+import { gapEvidence, sentenceEnds } from './boundaries.ts';
 import { asks, shownWord } from './display.ts';
 import { modelWord } from './features.ts';
 import { sentenceModel } from './model.ts';
-import { spokenWords } from './words.ts';
+import { spokenWords, type SpokenWord } from './words.ts';
 
 /** Fewer sentence ends than one in this many words: the file has no punctuation to speak of. */
 const WORDS_PER_END = 100;
@@ -43,14 +43,31 @@ export function needsSentences(fragments: readonly Fragment[], language?: string
   return known >= KNOWN_SHARE * words.length;
 }
 
-/**
- * The fragments with sentences shown, or the same fragments when the file has its own. `breaks`:
- * fragments that start a section (a sentence ends before each, so no page starts mid-sentence).
- */
-export function withSentences(fragments: readonly Fragment[], language?: string, breaks: ReadonlySet<number> = new Set()): { fragments: readonly Fragment[]; found: boolean } {
-  if (!needsSentences(fragments, language)) return { fragments, found: false };
-  const words = spokenWords(fragments, breaks);
-  const ends = sentenceEnds(words);
+/** Sentences found (or not) in an episode's fragments. */
+export interface Sentences {
+  /** The fragments with sentences shown, or the same fragments when the file has its own. */
+  fragments: readonly Fragment[];
+  found: boolean;
+  /**
+   * The fragments shown again with a sentence ending before each of `breaks` (fragments that
+   * start a section, so no page starts mid-sentence); the words' evidence is not read again.
+   */
+  breakingAt(breaks: ReadonlySet<number>): readonly Fragment[];
+}
+
+export function withSentences(fragments: readonly Fragment[], language?: string): Sentences {
+  if (!needsSentences(fragments, language)) return { fragments, found: false, breakingAt: () => fragments };
+  const evidence = gapEvidence(spokenWords(fragments));
+  const show = (breaks: ReadonlySet<number>) => {
+    // Where the words are and what ends a sentence regardless; the gaps' evidence is the same.
+    const words = spokenWords(fragments, breaks);
+    return shownFragments(fragments, words, sentenceEnds(words, evidence));
+  };
+  return { fragments: show(new Set()), found: true, breakingAt: show };
+}
+
+/** `fragments` with each word of `words` shown as its sentence (ending after each of `ends`) has it. */
+function shownFragments(fragments: readonly Fragment[], words: readonly SpokenWord[], ends: readonly number[]): Fragment[] {
   const shown = fragments.map((f) => tokens(f.text));
   let start = 0;
   for (const end of ends) {
@@ -61,5 +78,5 @@ export function withSentences(fragments: readonly Fragment[], language?: string,
     });
     start = end + 1;
   }
-  return { fragments: fragments.map((f, i) => ({ ...f, text: shown[i]!.join(' ') })), found: true };
+  return fragments.map((f, i) => ({ ...f, text: shown[i]!.join(' ') }));
 }
