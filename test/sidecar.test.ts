@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { applyMetadata } from '../src/domain/apply-metadata.ts';
 import { parseChapters } from '../src/domain/formats/chapters.ts';
+import { readTranscript } from '../src/domain/formats/index.ts';
 import { readJson } from '../src/domain/formats/json.ts';
 import { TranscriptError } from '../src/domain/errors.ts';
 import { parseSidecar } from '../src/domain/sidecar.ts';
@@ -64,6 +65,17 @@ describe('sidecar', () => {
     const alternating = applyMetadata(parsed, { sidecar: parseSidecar('speakers:\n  alternate: [Host, Guest]\n', 'ep.yml') });
     assert.deepEqual(alternating.fragments.filter((f, i) => i === 0 || f.turn).slice(0, 3).map((f) => f.speaker), ['Host', 'Guest', 'Host']);
     assert.equal(applyMetadata(parsed).fragments.some((f) => f.speaker), false);
+  });
+
+  it('renames any label the transcript uses, not only diarization’s: a misspelt name to the right one', async () => {
+    const srt = ['1\n00:00:00,000 --> 00:00:05,000\nAda Lovelance: The engine weaves algebraic patterns.\n', '2\n00:00:05,000 --> 00:00:09,000\nSPEAKER_01: As the loom weaves flowers.\n', '3\n00:00:09,000 --> 00:00:12,000\nCharles Babbage: And leaves.\n'];
+    const labelled = await readTranscript(srt.join('\n'), 'ep.srt');
+    const speakers = (sidecar?: string) => applyMetadata(labelled, sidecar ? { sidecar: parseSidecar(sidecar, 'ep.yml') } : {}).fragments.map((f) => f.speaker);
+    assert.deepEqual(speakers(), ['Ada Lovelance', 'Speaker 2', 'Charles Babbage']);
+    assert.deepEqual(speakers('speakers:\n  names:\n    Ada Lovelance: Ada Lovelace\n'), ['Ada Lovelace', 'Speaker 2', 'Charles Babbage']);
+    // A diarization label by its name in the file or as the page shows it; labels it does not name stay.
+    assert.deepEqual(speakers('speakers:\n  names: { SPEAKER_01: Mary Somerville, Ada Lovelance: Ada Lovelace }\n'), ['Ada Lovelace', 'Mary Somerville', 'Charles Babbage']);
+    assert.deepEqual(speakers('speakers:\n  names: { Speaker 2: Mary Somerville }\n'), ['Ada Lovelance', 'Mary Somerville', 'Charles Babbage']);
   });
 
   it('takes sections from a Podcasting 2.0 chapters file, skipping toc: false', () => {
