@@ -20,6 +20,7 @@ export function catalogEntryOf(episode: Episode, f: EpisodeFrontmatter = overvie
     description: f.description,
     descriptionSource: f.descriptionSource,
     people: episodePeople(episode).map((p) => ({ ...p, moments: p.moments.map((m) => ({ ...m, page: pageOfParagraph(episode, m.section, m.id) })) })),
+    topics: episode.terms,
     sections: episode.sections.map((s) => ({ section: s.slug, title: s.title, start: s.start, end: s.end, summary: s.summary, pages: s.pageStarts.length + 1 })),
   };
 }

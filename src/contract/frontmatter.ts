@@ -95,6 +95,18 @@ export const catalogEntry = z.object({
     share: z.number(),
     moments: z.array(z.object({ text: z.string(), section: z.string(), page: z.number(), id: z.string(), time: z.number() })),
   })),
+  /** Its candidates for the index of names and topics (src/domain/topic-index/episode-terms.ts). */
+  topics: z.array(z.object({
+    key: z.string(),
+    forms: z.record(z.string(), z.number()),
+    name: z.boolean(),
+    count: z.number(),
+    sections: z.array(z.object({
+      section: z.string(),
+      count: z.number(),
+      mentions: z.array(z.object({ id: z.string(), time: z.number(), page: z.number(), speaker: z.string().optional(), excerpt: z.string(), mark: z.tuple([z.number(), z.number()]) })),
+    })),
+  })),
   /** `pages`: how many pages the section's transcript takes (src/domain/section-pages.ts). */
   sections: z.array(z.object({ section: z.string(), title: z.string(), start: z.number(), end: z.number(), summary: z.string(), pages: z.number() })),
 });

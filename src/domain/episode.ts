@@ -14,6 +14,7 @@ import { keyMoments } from './key-moments.ts';
 import { forgetTexts } from './nlp.ts';
 import { locateQuote, transcriptWords } from './quotes.ts';
 import { pageStarts } from './section-pages.ts';
+import { episodeTerms } from './topic-index/episode-terms.ts';
 import { withSentences } from './sentences/punctuate.ts';
 import type { Episode, Fragment, ParsedTranscript, Quote, Section, SectionSource, TranscriptWarning } from './types.ts';
 import GithubSlugger from 'github-slugger';
@@ -73,6 +74,8 @@ export function buildEpisode(source: ParsedTranscript, corrections: readonly Cor
     corrections: corrections.map((c) => c.original),
     ...(shown.found ? { sentencesFound: true } : {}),
     ...(summary ? { summary } : {}),
+    // Read while the paragraphs' readings are still at hand (nlp.ts keeps one episode's).
+    terms: episodeTerms(sections, { names: !shown.found }),
   };
   checkEpisode(episode, corrections.reduce((n, c) => n + c.tokens - c.original.split(/\s+/).length, 0));
   const paragraphs = sections.flatMap((s) => s.paragraphs);

@@ -1,4 +1,5 @@
 /** What a transcript file says, before any layout decisions. Times are in seconds. */
+import type { EpisodeTerm } from './topic-index/episode-terms.ts';
 
 export type SectionTag = 'watch' | 'optional';
 
@@ -176,4 +177,6 @@ export interface Episode {
   sentencesFound?: boolean;
   /** For episodes whose topics were found automatically: the most central of their summaries' sentences. */
   summary?: Array<KeyMoment & { section: string }>;
+  /** Its candidates for the archive's index of names and topics (topic-index/episode-terms.ts). */
+  terms: EpisodeTerm[];
 }

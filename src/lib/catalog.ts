@@ -20,8 +20,8 @@ export function catalog(): Promise<CatalogEntry[]> {
 }
 
 /** A catalog date (YYYY-MM-DD) as a Date at UTC midnight. */
-export const dateOf = (entry: CatalogEntry): Date | undefined => (entry.date ? new Date(`${entry.date}T00:00:00Z`) : undefined);
+export const dateOf = (entry: { date?: string | undefined }): Date | undefined => (entry.date ? new Date(`${entry.date}T00:00:00Z`) : undefined);
 
 const shortDate = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
 /** A catalog date as cards show it: "Jun 1, 2024" (empty when undated). */
-export const cardDate = (entry: CatalogEntry): string => (entry.date ? shortDate.format(dateOf(entry)) : '');
+export const cardDate = (entry: { date?: string | undefined }): string => (entry.date ? shortDate.format(dateOf(entry)) : '');

@@ -1,7 +1,8 @@
 /**
  * Puts the parts of a build together into the site: every shard's pages, every group's search
- * index, and what only the whole library makes: the site-wide pages (library, search, 404, feed)
- * rendered from the catalog, the sitemap and llms.txt.
+ * index, and what only the whole library makes: the site-wide pages (library, people, the index of
+ * names and topics, search, 404, feed) rendered from the catalog, the episode pages' links into
+ * that index and to related episodes (index-links.ts), the sitemap and llms.txt.
  *
  * A one-machine build is one part joined; a sharded build is N parts, each built on its own
  * machine (`build --shard K/N`), joined by `transcript-site join`. The parts must be of one
@@ -10,7 +11,8 @@
  */
 import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CATALOG_FILE } from '../../contract/catalog.ts';
+import { CATALOG_FILE, libraryOrder } from '../../contract/catalog.ts';
+import { topicIndex } from '../../domain/topic-index/entries.ts';
 import type { CatalogEntry } from '../../contract/frontmatter.ts';
 import { TranscriptError } from '../../domain/errors.ts';
 import { filesBelow, sha256 } from '../cache/folder-cache.ts';
@@ -21,6 +23,7 @@ import { report } from '../progress.ts';
 import { renderer } from '../render/render.ts';
 import type { Scratch } from '../render/private-root.ts';
 import { settingsDiffer, type Settings } from '../settings.ts';
+import { writeIndexLinks } from '../site/index-links.ts';
 import { writeLlmsTxt } from '../site/llms.ts';
 import { writeSitemap } from '../site/sitemap.ts';
 import { groupDir, shardDir, type PartManifest } from './manifest.ts';
@@ -169,8 +172,10 @@ export async function joinParts(ctx: JoinContext, parts: readonly Part[], site: 
   await installBundles(site, groups.map((g) => ({ id: g.id, dir: groupDir(partOf.get(g.id)!.dir, g.id) })), ctx.own);
   const { out, pages, seconds } = await siteWide;
   await merge(out, site, true, 'the site-wide pages');
-  if (ctx.settings.site) await writeSitemap(site, catalog, ctx.settings.base, ctx.settings.site);
-  await writeLlmsTxt(site, catalog, ctx.settings);
+  const index = topicIndex(libraryOrder(catalog));
+  await writeIndexLinks(site, catalog, index, ctx.settings.base);
+  if (ctx.settings.site) await writeSitemap(site, catalog, ctx.settings.base, ctx.settings.site, index);
+  await writeLlmsTxt(site, catalog, ctx.settings, index);
   report({ type: 'site', pages, seconds });
   report({ type: 'joined', parts: sorted.length, episodes: catalog.length, seconds: (performance.now() - started) / 1000 });
   return { episodes: catalog.length };

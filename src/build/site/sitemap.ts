@@ -1,6 +1,6 @@
 /**
  * The sitemap, from the catalog: the library's pages, every episode's overview and section pages
- * (every page of a long section) and the people pages; not the moment resolvers or the search
+ * (every page of a long section), the people pages and the index of names and topics; not the moment resolvers or the search
  * page, which are not content. Written by the `sitemap` package, as sitemap-index.xml and
  * sitemap-0.xml, sitemap-1.xml… of at most 45,000 URLs each.
  */
@@ -13,22 +13,30 @@ import { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
 import { libraryOrder } from '../../contract/catalog.ts';
 import type { CatalogEntry } from '../../contract/frontmatter.ts';
 import { absoluteUrl, filePath, pagePath } from '../../domain/urls.ts';
+import { entryPages, entryPath, letterPath, letters, ONE_PAGE_INDEX, TOPICS_ROUTE, type TopicIndex } from '../../domain/topic-index/entries.ts';
 
 /** URLs per sitemap file (the protocol allows 50,000). */
 const LIMIT = 45_000;
 
 /** The site's page URLs, in the library's order. */
-export function pageUrls(catalog: readonly CatalogEntry[], base: string, site: string): string[] {
+export function pageUrls(catalog: readonly CatalogEntry[], base: string, site: string, index: TopicIndex): string[] {
   const url = (...parts: string[]) => absoluteUrl(pagePath(base, ...parts), site);
   const pages = (id: string, s: CatalogEntry['sections'][number]) => Array.from({ length: s.pages }, (_, k) => url(id, s.section, pageSegment(k + 1)));
   const ordered = libraryOrder(catalog);
   const library = libraryPages(ordered).map((_, k) => url(...libraryPagePath(k + 1)));
   const people = [...new Set(ordered.flatMap((e) => e.people.map((p) => personSlug(p.name))))].sort();
-  return [...library, ...ordered.flatMap((e) => [url(e.id), ...e.sections.flatMap((s) => pages(e.id, s))]), ...(people.length ? [url('people'), ...people.map((slug) => url('people', slug))] : [])];
+  const topics = index.entries.length
+    ? [
+        url(TOPICS_ROUTE),
+        ...(index.entries.length > ONE_PAGE_INDEX ? letters(index.entries).map((l) => url(...letterPath(l.letter))) : []),
+        ...index.entries.flatMap((e) => entryPages(e).map((_, k) => url(...entryPath(e.slug, k + 1)))),
+      ]
+    : [];
+  return [...library, ...ordered.flatMap((e) => [url(e.id), ...e.sections.flatMap((s) => pages(e.id, s))]), ...(people.length ? [url('people'), ...people.map((slug) => url('people', slug))] : []), ...topics];
 }
 
-export async function writeSitemap(dir: string, catalog: readonly CatalogEntry[], base: string, site: string): Promise<number> {
-  const urls = pageUrls(catalog, base, site);
+export async function writeSitemap(dir: string, catalog: readonly CatalogEntry[], base: string, site: string, index: TopicIndex): Promise<number> {
+  const urls = pageUrls(catalog, base, site, index);
   const files: string[] = [];
   for (let i = 0; i * LIMIT < urls.length; i++) {
     const stream = new SitemapStream();
@@ -38,9 +46,9 @@ export async function writeSitemap(dir: string, catalog: readonly CatalogEntry[]
     await writeFile(path.join(dir, name), await streamToPromise(stream));
     files.push(name);
   }
-  const index = new SitemapIndexStream();
-  for (const name of files) index.write({ url: absoluteUrl(filePath(base, name), site) });
-  index.end();
-  await writeFile(path.join(dir, 'sitemap-index.xml'), await streamToPromise(index));
+  const list = new SitemapIndexStream();
+  for (const name of files) list.write({ url: absoluteUrl(filePath(base, name), site) });
+  list.end();
+  await writeFile(path.join(dir, 'sitemap-index.xml'), await streamToPromise(list));
   return urls.length;
 }

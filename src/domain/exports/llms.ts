@@ -11,7 +11,13 @@ export interface LlmsEpisode {
   sections: ReadonlyArray<Pick<Section, 'slug' | 'title' | 'start' | 'end' | 'summary'>>;
 }
 
-export function llmsTxt(title: string, description: string, episodes: readonly LlmsEpisode[], url: (...parts: string[]) => string): string {
+/** Lists of pages after the episodes (the people, the index of names and topics): a heading, and each page's title and path. */
+export interface LlmsList {
+  heading: string;
+  pages: ReadonlyArray<{ title: string; parts: string[] }>;
+}
+
+export function llmsTxt(title: string, description: string, episodes: readonly LlmsEpisode[], url: (...parts: string[]) => string, lists: readonly LlmsList[] = []): string {
   const children: RootContent[] = [
     { type: 'heading', depth: 1, children: [{ type: 'text', value: title }] },
     { type: 'blockquote', children: [{ type: 'paragraph', children: [{ type: 'text', value: description }] }] },
@@ -35,6 +41,14 @@ export function llmsTxt(title: string, description: string, episodes: readonly L
       })),
     };
     children.push(list);
+  }
+  for (const l of lists.filter((x) => x.pages.length)) {
+    children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: l.heading }] }, {
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: l.pages.map((p) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'link', url: url(...p.parts), children: [{ type: 'text', value: p.title }] }] }] })),
+    });
   }
   return remark().stringify({ type: 'root', children } satisfies Root);
 }

@@ -12,7 +12,7 @@ import { taggedTokens } from '../nlp.ts';
 import { terms } from './terms.ts';
 
 /** Nouns that name no subject, however often they are said. */
-const VAGUE = new Set([
+export const VAGUE = new Set([
   'thing', 'things', 'lot', 'lots', 'way', 'ways', 'kind', 'kinds', 'sort', 'sorts', 'stuff', 'people', 'person', 'time', 'times',
   'guy', 'guys', 'bit', 'point', 'points', 'question', 'questions', 'answer', 'one', 'ones', 'something', 'anything', 'everything',
   'nothing', 'fact', 'sense', 'part', 'parts', 'yeah', 'okay', 'ok', 'um', 'uh', 'day', 'days', 'today', 'moment', 'example',
@@ -25,6 +25,7 @@ const VAGUE = new Set([
   'work', 'change', 'changes', 'direction', 'solution', 'solutions', 'challenge', 'challenges', 'decision', 'decisions', 'matter',
   'issue', 'issues', 'situation', 'approach', 'perspective', 'option', 'options', 'chance', 'difference', 'set', 'course', 'phase',
   'moments', 'sentence', 'thought', 'thoughts', 'opinion', 'view', 'feeling', 'feelings', 'lack', 'result', 'results',
+  'extent', 'instance', 'instances', 'ability', 'abilities', 'regard', 'respect', 'manner', 'means', 'name', 'names',
 ]);
 /** Adjectives that only qualify ("good ideas", "other things"): dropped from a phrase's start. */
 const WEAK_ADJECTIVES = new Set([
@@ -42,10 +43,12 @@ const CONTRACTION = /['’](?:m|s|re|ve|ll|d|t)$/i;
 /** Words title case leaves small, unless they come first. */
 const SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'for', 'to', 'with', 'at', 'by', 'vs', 'via']);
 
-interface Phrase {
+export interface Phrase {
   key: string;
   words: number;
   count: number;
+  /** How often it was a whole phrase, not the end of a longer one ("learning" in "machine learning"). */
+  whole: number;
   /** The surface forms met, and how often, to show the commonest. */
   forms: Map<string, number>;
 }
@@ -66,16 +69,17 @@ function keyOf(tokens: readonly string[]): string | null {
 }
 
 /** The candidate phrases of a section's texts, by stem key: every run's last 1–4 words. */
-function phrasesOf(texts: readonly string[]): Map<string, Phrase> {
+export function phrasesOf(texts: readonly string[]): Map<string, Phrase> {
   const found = new Map<string, Phrase>();
-  const add = (tokens: readonly string[]) => {
+  const add = (tokens: readonly string[], whole: boolean) => {
     // A phrase never starts or ends with "of".
     if (tokens[0] === 'of' || tokens.at(-1) === 'of') return;
     const key = keyOf(tokens);
     if (key === null) return;
     const form = tokens.join(' ');
-    const phrase = found.get(key) ?? { key, words: tokens.length, count: 0, forms: new Map<string, number>() };
+    const phrase = found.get(key) ?? { key, words: tokens.length, count: 0, whole: 0, forms: new Map<string, number>() };
     phrase.count++;
+    if (whole) phrase.whole++;
     phrase.forms.set(form, (phrase.forms.get(form) ?? 0) + 1);
     found.set(key, phrase);
   };
@@ -88,15 +92,18 @@ function phrasesOf(texts: readonly string[]): Map<string, Phrase> {
       while (runPos.length && !HEAD_POS.has(runPos.at(-1)!)) run.pop(), runPos.pop();
       while (run.length && (WEAK_ADJECTIVES.has(run[0]!.toLowerCase()) || VAGUE.has(run[0]!.toLowerCase()))) run.shift(), runPos.shift();
       if (run.length && !VAGUE.has(run.at(-1)!.toLowerCase())) {
-        for (let n = 1; n <= Math.min(MAX_PHRASE, run.length); n++) add(run.slice(run.length - n));
+        for (let n = 1; n <= Math.min(MAX_PHRASE, run.length); n++) add(run.slice(run.length - n), n === run.length);
       }
       run = [];
       runPos = [];
     };
     values.forEach((value, t) => {
-      if (PHRASE_POS.has(pos[t]!) && WORD.test(value) && value.length > 1 && !CONTRACTION.test(value)) {
+      // A gerund after a noun or an adjective ends a compound ("reinforcement learning", "deep
+      // learning") more often than it is a verb; the tagger calls it a verb.
+      const tag = pos[t] === 'VERB' && runPos.length && /ing$/i.test(value) && !/^(?:being|having|doing|going|getting)$/i.test(value) ? 'NOUN' : pos[t]!;
+      if (PHRASE_POS.has(tag) && WORD.test(value) && value.length > 1 && !CONTRACTION.test(value)) {
         run.push(value);
-        runPos.push(pos[t]!);
+        runPos.push(tag);
       } else if (value.toLowerCase() === 'of' && runPos.length && HEAD_POS.has(runPos.at(-1)!) && HEAD_POS.has(pos[t + 1] ?? '')) {
         // "chain of thought": a noun of a noun is one phrase.
         run.push('of');

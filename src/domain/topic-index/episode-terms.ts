@@ -1,0 +1,134 @@
+/**
+ * An episode's candidates for the archive's index of names and topics: the noun phrases it says
+ * more than once (the phrases section titles are scored on, titles.ts), and the names it says,
+ * each with the paragraphs that say it. Which of them become entries is decided for the whole
+ * library (entries.ts): each episode only says what it holds, so that the index comes out the
+ * same however the build is split over machines.
+ */
+import { phrasesOf, VAGUE } from '../topics/titles.ts';
+import { pageOf } from '../section-pages.ts';
+import type { Paragraph, Section } from '../types.ts';
+
+/** Candidates kept per episode, the strongest first: enough for every subject an episode keeps coming back to. */
+export const TERMS_PER_EPISODE = 40;
+/** Paragraphs listed per section for one term. */
+export const MENTIONS_PER_SECTION = 3;
+/** Characters of context either side of the words in an excerpt. */
+const BEFORE = 60;
+const AFTER = 90;
+
+/** One paragraph that says a term: where it is, who says it, and a few words around it. */
+export interface Mention {
+  id: string;
+  time: number;
+  /** The section page that holds the paragraph (section-pages.ts). */
+  page: number;
+  speaker?: string | undefined;
+  excerpt: string;
+  /** Where the term's words are in the excerpt: `[start, end)`. */
+  mark: [number, number];
+}
+
+export interface EpisodeTerm {
+  /** The stems of its words (topics/terms.ts), run together: "models" and "Model", "OpenAI" and "open AI" are one term. */
+  key: string;
+  /** The ways it was said, and how often. */
+  forms: Record<string, number>;
+  /** A proper noun or an acronym, as punctuated text writes it. */
+  name: boolean;
+  count: number;
+  sections: Array<{ section: string; count: number; mentions: Mention[] }>;
+}
+
+const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}]+s?$/u;
+const SMALL = new Set(['of', 'and', 'the']);
+/** Every word written with a capital (leaving "of" aside), or an acronym: how punctuated text writes a name. */
+const looksLikeName = (form: string) => form.split(' ').every((w) => SMALL.has(w) || /^\p{Lu}/u.test(w)) || ACRONYM.test(form);
+/** Said inside a sentence, where a capital is the word's own and not the sentence's ("Welcome to…"). */
+const MID_SENTENCE = /[\p{Ll}\p{N},;:]["'”’)]?\s+$/u;
+/** Single words other than names are entries only when said this often in an episode: a phrase or a name says more. */
+const MIN_SINGLE_WORD = 3;
+
+/**
+ * `names`: whether capitals say anything (false for captions whose capitals the build added,
+ * sentences/display.ts, where every sentence starts with one).
+ */
+export function episodeTerms(sections: readonly Section[], { names }: { names: boolean }): EpisodeTerm[] {
+  const terms = new Map<string, { key: string; words: number; whole: number; inside: number; forms: Map<string, number>; count: number; sections: EpisodeTerm['sections'] }>();
+  for (const section of sections) {
+    const here = new Map<string, EpisodeTerm['sections'][number]>();
+    section.paragraphs.forEach((paragraph, index) => {
+      for (const phrase of phrasesOf([paragraph.text]).values()) {
+        // "OpenAI" and "open AI", "dataset" and "data set" are one term.
+        const key = phrase.key.replaceAll(' ', '');
+        const term = terms.get(key) ?? { key, words: phrase.words, whole: 0, inside: 0, forms: new Map<string, number>(), count: 0, sections: [] };
+        term.count += phrase.count;
+        term.whole += phrase.whole;
+        for (const [form, n] of phrase.forms) term.forms.set(form, (term.forms.get(form) ?? 0) + n);
+        terms.set(key, term);
+        let listed = here.get(key);
+        if (!listed) {
+          listed = { section: section.slug, count: 0, mentions: [] };
+          here.set(key, listed);
+          term.sections.push(listed);
+        }
+        listed.count += phrase.count;
+        const said = mention(paragraph, pageOf(section.pageStarts, index), [...phrase.forms.keys()]);
+        if (MID_SENTENCE.test(paragraph.text.slice(0, said.at))) term.inside++;
+        if (listed.mentions.length < MENTIONS_PER_SECTION) listed.mentions.push(said.mention);
+      }
+    });
+  }
+  return [...terms.values()]
+    .map((t) => {
+      const forms = Object.fromEntries([...t.forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+      const first = Object.keys(forms)[0]!;
+      const name = names && looksLikeName(first) && (t.inside > 0 || ACRONYM.test(first));
+      return { key: t.key, forms, name, count: t.count, sections: t.sections, words: t.words, whole: t.whole };
+    })
+    // Said more than once (a name may be said once: another episode may say it too), and said on
+    // its own at least once: "learning" only ever said in "machine learning" is not a subject.
+    .filter((t) => (t.name || t.count >= (t.words > 1 ? 2 : MIN_SINGLE_WORD)) && t.whole > 0 && !VAGUE.has(t.key))
+    // A phrase or a name says more than a single common noun said as often.
+    .map((t) => ({ t, score: t.count * Math.sqrt(t.sections.length) * (t.words > 1 || t.name ? 3 : 1) }))
+    .sort((a, b) => b.score - a.score || a.t.key.localeCompare(b.t.key))
+    .slice(0, TERMS_PER_EPISODE)
+    .map(({ t: { words: _w, whole: _h, ...term } }) => term);
+}
+
+/** The paragraph, with the first of `forms` it says and the words around it; `at`: where in the paragraph. */
+function mention(paragraph: Paragraph, page: number, forms: readonly string[]): { mention: Mention; at: number } {
+  const { text } = paragraph;
+  let at: [number, number] = [0, 0];
+  for (const form of forms) {
+    const words = form.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const found = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s\\p{P}]+')}(?![\\p{L}\\p{N}])`, 'u').exec(text);
+    if (found) {
+      at = [found.index, found.index + found[0].length];
+      break;
+    }
+  }
+  // Cut at spaces, so that no word is shown in part.
+  let start = Math.max(0, at[0] - BEFORE);
+  if (start > 0) start = text.indexOf(' ', start) + 1 || at[0];
+  if (start > at[0]) start = at[0];
+  let end = Math.min(text.length, at[1] + AFTER);
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    end = space > at[1] ? space : at[1];
+  }
+  const lead = start > 0 ? '…' : '';
+  const excerpt = `${lead}${text.slice(start, end).trimEnd()}${end < text.length ? '…' : ''}`;
+  const shift = lead.length - start;
+  return {
+    mention: {
+      id: paragraph.id,
+      time: paragraph.time,
+      page,
+      ...(paragraph.speaker ? { speaker: paragraph.speaker } : {}),
+      excerpt,
+      mark: [at[0] + shift, at[1] + shift],
+    },
+    at: at[0],
+  };
+}
