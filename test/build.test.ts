@@ -7,7 +7,7 @@ import { parse } from 'node-html-parser';
 import { tokens } from '../src/domain/invariants.ts';
 import { parseYoutldr } from '../src/domain/formats/youtldr.ts';
 import { build, bundled, SECTIONS as sections, sectionPageDirs, SLUG as slug, tempDir, type BuildResult } from './helpers/build.ts';
-import { brokenLinks, fileFor } from './helpers/links.ts';
+import { brokenLinks, fileFor, htmlFiles } from './helpers/links.ts';
 import { BUDGET, onLoad } from './helpers/budget.ts';
 
 
@@ -29,8 +29,11 @@ describe('the build of the bundled episode', () => {
     assert.match(site.stdout, /parsed openai-chief-scientist\.youtldr\.txt: YouTLDR text export, 7 sections, 1845 fragments, 13084 words, 0 warnings/);
     // The overview and every section page are indexed; with the library, search and 404 they are the pages built.
     const indexed = 1 + sectionPages().length;
-    assert.match(site.stdout, new RegExp(String.raw`shard s: 1 episode\(s\) rendered in [\d.]+ s, finished in [\d.]+ s \(every transcript word on its page: 13084\)[\s\S]*search index g: ${indexed} pages[\s\S]*check: every transcript word is on its page \(13084 words, 1 episodes\)[\s\S]*site-wide pages: 3 rendered`));
-    assert.match(site.stdout, new RegExp(String.raw`built 1 episode\(s\), ${indexed + 4} pages, \d+ files, [\d.]+ MB into .* in [\d.]+ s`));
+    // Site-wide: the library, search and 404, and the index of names and topics (its A–Z page and an entry page each).
+    const topics = htmlFiles(path.join(site.out, 'topics')).length;
+    assert.ok(topics > 10);
+    assert.match(site.stdout, new RegExp(String.raw`shard s: 1 episode\(s\) rendered in [\d.]+ s, finished in [\d.]+ s \(every transcript word on its page: 13084\)[\s\S]*search index g: ${indexed} pages[\s\S]*check: every transcript word is on its page \(13084 words, 1 episodes\)[\s\S]*site-wide pages: ${3 + topics} rendered`));
+    assert.match(site.stdout, new RegExp(String.raw`built 1 episode\(s\), ${indexed + 4 + topics} pages, \d+ files, [\d.]+ MB into .* in [\d.]+ s`));
   });
 
   it('writes the library, the overview and 7 section pages', () => {

@@ -6,7 +6,7 @@
  * from the cache, stays valid however the rest of the library changes, and a build split over
  * machines gets the same pages as one machine.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { escapeAttribute, escapeText } from 'entities';
 import type { CatalogEntry } from '../../contract/frontmatter.ts';
@@ -45,5 +45,9 @@ async function fill({ file, html }: { file: string; html: string }): Promise<voi
   const page = await readFile(file, 'utf8');
   const at = page.indexOf(INDEX_MARK);
   if (at < 0) throw new Error(`${file} has no place for the index's links (${INDEX_MARK}): it was rendered by other code than this build's`);
-  await writeFile(file, page.slice(0, at) + html + page.slice(at + INDEX_MARK.length));
+  // A new file in its place, never the old one rewritten: pages come out of the caches as hard
+  // links (folder-cache.ts), and the cached page must keep its mark for the next build.
+  const written = `${file}.index-links`;
+  await writeFile(written, page.slice(0, at) + html + page.slice(at + INDEX_MARK.length));
+  await rename(written, file);
 }
