@@ -1,4 +1,4 @@
-/** axe-core on every page type, light and dark: WCAG 2.2 A and AA plus best practices, zero violations. */
+/** axe-core on every page type, light and dark (the browsing pages on a phone too): WCAG 2.2 A and AA plus best practices, zero violations. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -20,6 +20,8 @@ const PAGES: Record<string, string> = {
   resolver: `/${SLUG}/at/`,
   people: '/people/',
   person: '/people/jakub-pachocki/',
+  'index of names and topics': '/topics/',
+  'index entry': '/topics/podcast/',
   search: '/search/?q=compute',
   'not found': '/no-such-page/',
   // A transcript without sections: topics found, titles and summaries extracted.
@@ -43,10 +45,17 @@ describe('accessibility (axe)', { skip }, () => {
     await site?.stop();
   });
 
+  // Every page type on a desktop; the browsing pages (library, people, index; the overview with its
+  // entries and related episodes) on a phone too.
+  const PHONE = new Set(['library', 'overview', 'people', 'person', 'index of names and topics', 'index entry']);
+  const runs = [
+    ...Object.entries(PAGES).map(([name, url]) => ({ name, url, phone: false })),
+    ...Object.entries(PAGES).filter(([name]) => PHONE.has(name)).map(([name, url]) => ({ name, url, phone: true })),
+  ];
   for (const scheme of ['light', 'dark'] as const) {
-    for (const [name, url] of Object.entries(PAGES)) {
-      it(`${name} page, ${scheme}: no violations`, async () => {
-        const ctx = await browser.newContext({ colorScheme: scheme });
+    for (const { name, url, phone } of runs) {
+      it(`${name} page, ${scheme}${phone ? ', phone' : ''}: no violations`, async () => {
+        const ctx = await browser.newContext({ colorScheme: scheme, ...(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {}) });
         const page = await ctx.newPage();
         if (url.startsWith('first section of ')) {
           await page.goto(`${site.url}${url.slice('first section of '.length)}`);
@@ -63,6 +72,19 @@ describe('accessibility (axe)', { skip }, () => {
         await ctx.close();
       });
     }
+  }
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`the library filter with matches shown, ${scheme}: no violations`, async () => {
+      const ctx = await browser.newContext({ colorScheme: scheme });
+      const page = await ctx.newPage();
+      await page.goto(`${site.url}/`);
+      await page.locator('#library-filter').fill('jakub');
+      await page.locator('#library-filter-status', { hasText: 'match' }).waitFor();
+      const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+      assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes[0]!.target.join(' ')} — ${v.nodes[0]!.failureSummary}`), []);
+      await ctx.close();
+    });
   }
 
   it('the search dialog, open with results: no violations', async () => {

@@ -30,6 +30,14 @@ document.addEventListener('keydown', (event) => {
   }
 });
 
+// The library pages' filter (<search>, the only one): hidden without JavaScript, shown here; its
+// code (./library/filter.ts) is fetched on first focus, once (loadScript keeps it).
+const filter = document.querySelector('search');
+if (filter) {
+  filter.hidden = false;
+  filter.addEventListener('focusin', () => void loadScript(filter.dataset.module!));
+}
+
 // Arriving from a search result: mark the searched words in the transcript.
 if (new URLSearchParams(location.search).has('highlight') && document.querySelector('.para')) {
   void loadScript(pagefindAsset('pagefind-highlight.js')).then(() => {
