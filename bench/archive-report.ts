@@ -10,6 +10,7 @@ import { fmt, formatSummary, summarize } from './stats.ts';
 const GiB = 2 ** 30;
 const median = (xs: number[]) => summarize(xs).median;
 const met = (ok: boolean) => (ok ? 'met' : '**not met**');
+const weight = (w: { page: string; bytes: number }) => (w.bytes ? `${(w.bytes / 1024).toFixed(1)} KB (${w.page})` : '–');
 
 export function archiveMarkdown(sizes: readonly ArchiveSize[]): string {
   const parts = [
@@ -26,6 +27,10 @@ export function archiveMarkdown(sizes: readonly ArchiveSize[]): string {
     '### Site size\n\n' +
       table(['episodes', 'files', 'files per episode', 'MB', 'KB per episode', 'of which HTML MB', 'Pagefind files', 'Pagefind MB'],
         sizes.map((r) => [String(r.episodes), fmt.int(r.dist.files), (r.dist.files / r.episodes).toFixed(1), (r.dist.bytes / 1e6).toFixed(1), (r.dist.bytes / r.episodes / 1e3).toFixed(0), (r.dist.htmlBytes / 1e6).toFixed(1), fmt.int(r.dist.pagefindFiles), (r.dist.pagefindBytes / 1e6).toFixed(1)])),
+    '### Browsing: library, people, index of names and topics\n\n' +
+      'Page counts, and the heaviest page of each kind on load (HTML + CSS + JS, gzipped, as the page budget counts them). The library pages must stay under 30 KB.\n\n' +
+      table(['episodes', 'library pages', 'heaviest library page', 'people pages', 'heaviest people page', 'entry pages', 'letter pages', 'heaviest index page'],
+        sizes.map((r) => [String(r.episodes), fmt.int(r.browse.libraryPages), weight(r.browse.heaviest.library), fmt.int(r.browse.peoplePages), weight(r.browse.heaviest.people), fmt.int(r.browse.entryPages), fmt.int(r.browse.letterPages), weight(r.browse.heaviest.topics)])),
   ];
   const rebuilt = sizes.filter((r) => r.rebuild);
   if (rebuilt.length) {
@@ -70,6 +75,10 @@ function targets(sizes: readonly ArchiveSize[]): string {
   if (thousand?.baseline) {
     const ratio = thousand.build.wallS.median / median(thousand.baseline.map((b) => b.wallS));
     rows.push(['clean build at 1,000 episodes ÷ the baseline\'s, same session', '≤ 1.05', ratio.toFixed(2), met(ratio <= 1.05)]);
+  }
+  if (thousand) {
+    const heaviest = Math.max(...sizes.map((r) => r.browse.heaviest.library.bytes));
+    rows.push(['every library page on load, any size', '< 30 KB', `${(heaviest / 1024).toFixed(1)} KB`, met(heaviest < 30 * 1024)]);
   }
   if (fiveThousand) {
     rows.push(['5,000 distinct episodes build on this machine', 'yes', 'yes', met(true)]);

@@ -9,6 +9,7 @@
  * `--parts N` also builds the largest size up to 1,000 as a GitHub Actions matrix would: N
  * processes of `build --shard K/N` one after another, then `join`, each timed and sampled.
  */
+import { browseStats, type BrowseStats } from './browse.ts';
 import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -50,6 +51,7 @@ export interface ArchiveSize {
   baseline?: BaselineRun[];
   build: Record<NumericKeys<BuildRun>, Summary>;
   dist: DistStats;
+  browse: BrowseStats;
   rebuild?: ArchiveRebuild;
   parts?: ArchiveParts;
   search?: { runs: SearchRun[]; summary: SearchSummary[] };
@@ -108,6 +110,7 @@ export async function archiveBuilds(root: string, project: string, sizes: readon
     runs: collected.get(n)!,
     build: summarizeFields(collected.get(n)!),
     dist: distStats(libraries.get(n)!.dist),
+    browse: browseStats(libraries.get(n)!.dist),
     ...(before.get(n)!.length ? { baseline: before.get(n)! } : {}),
   }));
   for (const size of results.filter((s) => s.episodes <= REBUILD_UP_TO && s.episodes >= REBUILD_REFERENCE)) {
