@@ -4,7 +4,7 @@
  * dates and names the test writes itself.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { before, describe, it } from 'node:test';
@@ -100,5 +100,22 @@ describe('a library of 55 episodes', () => {
     }
     const sitemap = readFileSync(path.join(site.out, 'sitemap-0.xml'), 'utf8');
     assert.ok(sitemap.includes('https://example.com/library/2/'));
+  });
+
+  it('lists a person in many episodes over pages of a fixed size, newest first, each page in the sitemap', () => {
+    // Rosa speaks in every episode but the one of generic labels.
+    const hers = expected.filter((e) => e.title !== titleOf(7)).map((e) => e.title);
+    const first = page('people', 'rosa-diaz');
+    const second = page('people', 'rosa-diaz', '2');
+    const listed = [first, second].flatMap((p) => p.querySelectorAll('.episode-card h2 a').map((a) => a.text));
+    assert.deepEqual(listed, hers);
+    assert.equal(first.querySelectorAll('.episode-card').length, 30);
+    assert.match(first.querySelector('.library-count')!.text, /Speaks in 54 episodes.*page 1 of 2/);
+    assert.equal(first.querySelector('.pager a[rel=next]')!.getAttribute('href'), '/people/rosa-diaz/2/');
+    assert.equal(second.querySelector('.pager a[rel=prev]')!.getAttribute('href'), '/people/rosa-diaz/');
+    assert.ok(!existsSync(path.join(site.out, 'people', 'rosa-diaz', '3')));
+    const sitemap = readFileSync(path.join(site.out, 'sitemap-0.xml'), 'utf8');
+    assert.ok(sitemap.includes('https://example.com/people/rosa-diaz/2/'));
+    assert.ok(!sitemap.includes('https://example.com/people/rosa-diaz/3/'));
   });
 });

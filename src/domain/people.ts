@@ -3,6 +3,7 @@
  * nobody to list), with the time they talk and their most central moments, for the people pages.
  */
 import GithubSlugger from 'github-slugger';
+import { LETTER_ROUTE } from './a-to-z.ts';
 import { episodeSpeakers, isGenericSpeaker } from './speakers.ts';
 import type { Episode, Fragment } from './types.ts';
 
@@ -18,8 +19,17 @@ export interface PersonInEpisode {
   moments: Array<{ text: string; section: string; id: string; time: number }>;
 }
 
-/** A person's address below `people/`: the slug of their name. */
-export const personSlug = (name: string): string => new GithubSlugger().slug(name) || 'person';
+/** Episodes listed on one page of a person's: a channel's host speaks in hundreds. */
+export const PERSON_PAGE_EPISODES = 30;
+
+/** A person's address below `people/`: the slug of their name (never the letter pages' folder). */
+export const personSlug = (name: string): string => {
+  const slug = new GithubSlugger().slug(name) || 'person';
+  return slug === LETTER_ROUTE ? `${slug}-1` : slug;
+};
+
+/** A person's page `n` below the site: `people/<slug>`, then `people/<slug>/2`… */
+export const personPagePath = (slug: string, page = 1): string[] => (page > 1 ? ['people', slug, String(page)] : ['people', slug]);
 
 /** How long each speaker talks: each fragment lasts until the next starts (or its own end). */
 export function talkSeconds(fragments: readonly Fragment[]): Map<string, number> {

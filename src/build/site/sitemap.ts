@@ -7,7 +7,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { libraryPagePath, libraryPages } from '../../domain/library-pages.ts';
-import { personSlug } from '../../domain/people.ts';
+import { personPagePath, personSlug, PERSON_PAGE_EPISODES } from '../../domain/people.ts';
+import { byLetter, LETTER_ROUTE, letterSegment, ONE_PAGE_LIST } from '../../domain/a-to-z.ts';
 import { pageSegment } from '../../domain/section-pages.ts';
 import { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
 import { libraryOrder } from '../../contract/catalog.ts';
@@ -24,7 +25,22 @@ export function pageUrls(catalog: readonly CatalogEntry[], base: string, site: s
   const pages = (id: string, s: CatalogEntry['sections'][number]) => Array.from({ length: s.pages }, (_, k) => url(id, s.section, pageSegment(k + 1)));
   const ordered = libraryOrder(catalog);
   const library = libraryPages(ordered).map((_, k) => url(...libraryPagePath(k + 1)));
-  const people = [...new Set(ordered.flatMap((e) => e.people.map((p) => personSlug(p.name))))].sort();
+  // Each person's pages (PERSON_PAGE_EPISODES episodes a page), and the letter pages of a long list.
+  const episodesOf = new Map<string, { name: string; count: number }>();
+  for (const e of ordered) {
+    for (const slug of new Set(e.people.map((p) => personSlug(p.name)))) {
+      const name = e.people.find((p) => personSlug(p.name) === slug)!.name;
+      episodesOf.set(slug, { name, count: (episodesOf.get(slug)?.count ?? 0) + 1 });
+    }
+  }
+  const slugs = [...episodesOf.keys()].sort();
+  const people = slugs.length
+    ? [
+        url('people'),
+        ...(slugs.length > ONE_PAGE_LIST ? byLetter([...episodesOf.values()], (p) => p.name).map((l) => url('people', LETTER_ROUTE, letterSegment(l.letter))) : []),
+        ...slugs.flatMap((slug) => Array.from({ length: Math.ceil(episodesOf.get(slug)!.count / PERSON_PAGE_EPISODES) }, (_, k) => url(...personPagePath(slug, k + 1)))),
+      ]
+    : [];
   const topics = index.entries.length
     ? [
         url(TOPICS_ROUTE),
@@ -32,7 +48,7 @@ export function pageUrls(catalog: readonly CatalogEntry[], base: string, site: s
         ...index.entries.flatMap((e) => entryPages(e).map((_, k) => url(...entryPath(e.slug, k + 1)))),
       ]
     : [];
-  return [...library, ...ordered.flatMap((e) => [url(e.id), ...e.sections.flatMap((s) => pages(e.id, s))]), ...(people.length ? [url('people'), ...people.map((slug) => url('people', slug))] : []), ...topics];
+  return [...library, ...ordered.flatMap((e) => [url(e.id), ...e.sections.flatMap((s) => pages(e.id, s))]), ...people, ...topics];
 }
 
 export async function writeSitemap(dir: string, catalog: readonly CatalogEntry[], base: string, site: string, index: TopicIndex): Promise<number> {

@@ -10,6 +10,8 @@
  * gets the same index as one machine.
  */
 import GithubSlugger from 'github-slugger';
+// LETTER_ROUTE is never an entry's slug: "by" is a stop word, so no phrase starts with it.
+import { byLetter, LETTER_ROUTE, letterSegment, ONE_PAGE_LIST } from '../a-to-z.ts';
 import type { EpisodeTerm, Mention } from './episode-terms.ts';
 
 /** Entries per episode of the library (plus MIN_ENTRIES): bounds the index, so a big archive never gets a page per rare phrase. */
@@ -23,12 +25,10 @@ export const SECTION_ENTRIES = 5;
 export const RELATED_EPISODES = 5;
 /** Entries named for each related episode. */
 const SHARED_NAMED = 4;
-/** Past this many entries, the A–Z index is a page per letter. */
-export const ONE_PAGE_INDEX = 300;
+/** Past this many entries, the A–Z index is a page per letter (a-to-z.ts). */
+export const ONE_PAGE_INDEX = ONE_PAGE_LIST;
 /** The index's folder (a name the site keeps: routes.ts). */
 export const TOPICS_ROUTE = 'topics';
-/** Where letter pages live below `topics/` (never an entry's slug: "by" is a stop word, so no phrase starts with it). */
-export const LETTER_ROUTE = 'by-letter';
 
 /** An entry's page `n` below the site: `topics/<slug>`, then `topics/<slug>/2`… */
 export const entryPath = (slug: string, page = 1): string[] => (page > 1 ? [TOPICS_ROUTE, slug, String(page)] : [TOPICS_ROUTE, slug]);
@@ -199,18 +199,9 @@ export function entryPages(entry: Entry, size = ENTRY_PAGE_SECTIONS): Array<Entr
   return pages;
 }
 
-/** The letter an entry is filed under: A–Z, or "#" for anything else. */
-export function letterOf(label: string): string {
-  const first = label.normalize('NFD').replace(/\p{M}/gu, '').charAt(0).toUpperCase();
-  return /[A-Z]/.test(first) ? first : '#';
-}
-
-/** The letters of the index, in order, with their entries. */
-export function letters(entries: readonly Entry[]): Array<{ letter: string; entries: Entry[] }> {
-  const groups = new Map<string, Entry[]>();
-  for (const e of entries) groups.set(letterOf(e.label), [...(groups.get(letterOf(e.label)) ?? []), e]);
-  return [...groups].sort((a, b) => (a[0] === '#' ? 1 : b[0] === '#' ? -1 : a[0].localeCompare(b[0]))).map(([letter, list]) => ({ letter, entries: list }));
-}
-
 /** A letter's page below the site: `topics/by-letter/a`, or `topics/by-letter/other` for "#". */
-export const letterPath = (letter: string): string[] => [TOPICS_ROUTE, LETTER_ROUTE, letter === '#' ? 'other' : letter.toLowerCase()];
+export const letterPath = (letter: string): string[] => [TOPICS_ROUTE, LETTER_ROUTE, letterSegment(letter)];
+
+/** The index's letters, A to Z, with their entries. */
+export const letters = (entries: readonly Entry[]): Array<{ letter: string; entries: Entry[] }> =>
+  byLetter(entries, (e) => e.label).map(({ letter, items }) => ({ letter, entries: items }));
