@@ -2,7 +2,7 @@
  * The archive's index of names and topics, like the index at the back of a book: from every
  * episode's candidates (episode-terms.ts), the terms that recur (in two sections or more, of one
  * episode or of several) become entries, at most ENTRIES_PER_EPISODE per episode of the library
- * plus a few, the most widely said first. Each entry lists every section that says it, grouped by
+ * plus a few, the most widely said first, leaving out what a large archive says everywhere. Each entry lists every section that says it, grouped by
  * episode in the library's order; each episode gets its main entries, each section its own, and up
  * to five related episodes: those sharing the most entries, rarer entries counting for more.
  *
@@ -15,10 +15,17 @@ import { byLetter, LETTER_ROUTE, letterSegment, ONE_PAGE_LIST } from '../a-to-z.
 import type { EpisodeTerm, Mention } from './episode-terms.ts';
 
 /** Entries per episode of the library (plus MIN_ENTRIES): bounds the index, so a big archive never gets a page per rare phrase. */
-export const ENTRIES_PER_EPISODE = 3;
+export const ENTRIES_PER_EPISODE = 1;
 export const MIN_ENTRIES = 60;
+/**
+ * In a library of WIDE_FROM episodes or more, a term said in more than WIDE_SHARE of them is the
+ * archive's subject rather than a subject of its episodes ("models" in a channel about AI): like
+ * the book about whales whose index has no "whale", the index leaves it out.
+ */
+export const WIDE_FROM = 20;
+export const WIDE_SHARE = 0.2;
 /** Sections listed on one page of an entry: its later pages are `<entry>/2/`… */
-export const ENTRY_PAGE_SECTIONS = 30;
+export const ENTRY_PAGE_SECTIONS = 40;
 /** Entries shown on an overview and on a section page. */
 export const MAIN_ENTRIES = 8;
 export const SECTION_ENTRIES = 5;
@@ -102,8 +109,8 @@ export function topicIndex(library: readonly IndexedEpisode[]): TopicIndex {
   const limit = MIN_ENTRIES + ENTRIES_PER_EPISODE * library.length;
   const chosen = [...gathered.values()]
     .map((e) => ({ ...e, sectionCount: e.episodes.reduce((n, x) => n + x.sections.length, 0) }))
-    // Recurring: in two sections or more.
-    .filter((e) => e.sectionCount >= 2)
+    // Recurring: in two sections or more; not the whole archive's subject.
+    .filter((e) => e.sectionCount >= 2 && (library.length < WIDE_FROM || e.episodes.length <= WIDE_SHARE * library.length))
     .sort((a, b) => b.episodes.length - a.episodes.length || b.sectionCount - a.sectionCount || b.count - a.count || a.key.localeCompare(b.key))
     .slice(0, limit);
   const slugger = new GithubSlugger();

@@ -12,7 +12,7 @@ import type { Paragraph, Section } from '../types.ts';
 /** Candidates kept per episode, the strongest first: enough for every subject an episode keeps coming back to. */
 export const TERMS_PER_EPISODE = 40;
 /** Paragraphs listed per section for one term. */
-export const MENTIONS_PER_SECTION = 3;
+export const MENTIONS_PER_SECTION = 2;
 /** Characters of context either side of the words in an excerpt. */
 const BEFORE = 60;
 const AFTER = 90;
