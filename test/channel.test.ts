@@ -5,7 +5,7 @@
  * key moments; the unpunctuated ones read as sentences while their downloads keep the file's words.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { parse } from 'node-html-parser';
@@ -97,5 +97,13 @@ describe('a channel folder as yt-dlp writes it', () => {
       const download = readFileSync(path.join(site.out, slug, 'captions.vtt'), 'utf8');
       assert.doesNotMatch(download.replace(/^WEBVTT.*$/m, '').replace(/NOTE[^\n]*/g, ''), /\p{Lu}/u, `${slug}: the captions download keeps the file's lower case`);
     }
+  });
+
+  it('never takes the channel for a speaker: it is shown beside the date, with no people page', () => {
+    const channel = String(info.channel);
+    const library = parse(readFileSync(path.join(site.out, 'index.html'), 'utf8'));
+    assert.ok(library.querySelectorAll('.episode-card .meta').some((m) => m.text.includes(channel)), 'the channel is on its cards');
+    assert.ok(!library.querySelectorAll('.card-people a').some((a) => a.text === channel));
+    assert.ok(!existsSync(path.join(site.out, 'people', 'podcasting-qa')));
   });
 });

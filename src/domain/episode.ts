@@ -74,8 +74,8 @@ export function buildEpisode(source: ParsedTranscript, corrections: readonly Cor
     corrections: corrections.map((c) => c.original),
     ...(shown.found ? { sentencesFound: true } : {}),
     ...(summary ? { summary } : {}),
-    // Read while the paragraphs' readings are still at hand (nlp.ts keeps one episode's).
-    terms: episodeTerms(sections, { names: !shown.found }),
+    // Read while the turns' readings are still at hand (nlp.ts keeps one episode's).
+    terms: episodeTerms(sections, ranges.map((r) => turnTexts(fragments.slice(...r))), { names: !shown.found }),
   };
   checkEpisode(episode, corrections.reduce((n, c) => n + c.tokens - c.original.split(/\s+/).length, 0));
   const paragraphs = sections.flatMap((s) => s.paragraphs);

@@ -8,7 +8,8 @@
  * One process at a time holds much memory: the workers while preparing, then one Astro process or
  * one Pagefind process beside this one. That is what keeps a build's peak flat as the archive grows.
  */
-import { copyFile, mkdir, readdir } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { CATALOG_FILE } from '../../contract/catalog.ts';
 import path from 'node:path';
 import type { CatalogEntry } from '../../contract/frontmatter.ts';
 import { correctedEpisode, readSource } from '../../domain/read-episode.ts';
@@ -264,6 +265,9 @@ async function renderShard(ctx: PartContext, { root, renderer: astro }: ShardRen
       Object.assign(episode, { summary: again!.summary, key: again!.key, cached: undefined });
     }
   }
+  // A shard renders episode pages only; the catalog entries, with every term each episode proposes
+  // for the index, are for the site-wide pages, and Astro would load them all into the shard's store.
+  for (const episode of episodes) await rm(path.join(generated, episode.summary.slug, CATALOG_FILE), { force: true });
   const empty = path.join(ctx.scratch.dir, 'no-public');
   await mkdir(empty, { recursive: true });
   const started = performance.now();

@@ -12,7 +12,7 @@
 import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CATALOG_FILE, libraryOrder } from '../../contract/catalog.ts';
-import { topicIndex } from '../../domain/topic-index/entries.ts';
+import { indexedOnly, topicIndex, type TopicIndex } from '../../domain/topic-index/entries.ts';
 import type { CatalogEntry } from '../../contract/frontmatter.ts';
 import { TranscriptError } from '../../domain/errors.ts';
 import { filesBelow, sha256 } from '../cache/folder-cache.ts';
@@ -170,9 +170,8 @@ export async function joinParts(ctx: JoinContext, parts: readonly Part[], site: 
     for (const shard of group.shards) await merge(shardDir(part.dir, shard.id), site, ctx.own, label(part));
   }
   await installBundles(site, groups.map((g) => ({ id: g.id, dir: groupDir(partOf.get(g.id)!.dir, g.id) })), ctx.own);
-  const { out, pages, seconds } = await siteWide;
+  const { out, pages, seconds, index } = await siteWide;
   await merge(out, site, true, 'the site-wide pages');
-  const index = topicIndex(libraryOrder(catalog));
   await writeIndexLinks(site, catalog, index, ctx.settings.base);
   if (ctx.settings.site) await writeSitemap(site, catalog, ctx.settings.base, ctx.settings.site, index);
   await writeLlmsTxt(site, catalog, ctx.settings, index);
@@ -181,11 +180,12 @@ export async function joinParts(ctx: JoinContext, parts: readonly Part[], site: 
   return { episodes: catalog.length };
 }
 
-/** The site-wide pages, rendered and finished, in a folder of the scratch area. */
+/** The site-wide pages, rendered and finished, in a folder of the scratch area, and the index of names and topics they show. */
 export interface SiteWide {
   out: string;
   pages: number;
   seconds: number;
+  index: TopicIndex;
 }
 
 /** Renders the site-wide pages (library, search, 404, feed) from the catalog, by an Astro process of their own. */
@@ -195,7 +195,9 @@ export async function siteWidePages(ctx: Pick<JoinContext, 'root' | 'scratch' | 
   const astro = renderer(root.dir);
   // Astro loads while the catalog is written.
   astro.start();
-  for (const entry of catalog) {
+  // The pages read the catalog with only the terms the index keeps (the same index, a fraction of the terms).
+  const index = topicIndex(libraryOrder(catalog));
+  for (const entry of indexedOnly(catalog, index)) {
     await mkdir(path.join(root.generated, entry.id), { recursive: true });
     await writeFile(path.join(root.generated, entry.id, CATALOG_FILE), `${JSON.stringify(entry)}\n`);
   }
@@ -204,5 +206,5 @@ export async function siteWidePages(ctx: Pick<JoinContext, 'root' | 'scratch' | 
   await astro.render({ root: root.dir, publicDir: path.join(ctx.root, 'public'), outDir: out, base: ctx.settings.base, site: ctx.settings.site, verbose: ctx.verbose });
   await finishPages(out, [], undefined);
   const pages = (await filesBelow(out)).filter((f) => f.endsWith('.html')).length;
-  return { out, pages, seconds: (performance.now() - started) / 1000 };
+  return { out, pages, seconds: (performance.now() - started) / 1000, index };
 }

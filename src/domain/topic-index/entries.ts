@@ -133,6 +133,16 @@ export function topicIndex(library: readonly IndexedEpisode[]): TopicIndex {
   return { entries: entries.sort(byLabel), episodes: perEpisode(library, entries) };
 }
 
+/**
+ * The library with only the terms the index keeps: what the site-wide pages need to read (a
+ * thousand episodes propose tens of thousands of terms, and keep about a thousand). The index of
+ * the result is the index of `library`: the same entries, labels, pages and related episodes.
+ */
+export function indexedOnly<T extends IndexedEpisode>(library: readonly T[], index: TopicIndex): T[] {
+  const kept = new Set(index.entries.map((e) => e.key));
+  return library.map((episode) => ({ ...episode, topics: episode.topics.filter((t) => kept.has(t.key)) }));
+}
+
 /** "reinforcement learning" before "Reinforcement Learning" when both are said as often. */
 const lowerFirst = (a: string, b: string) => (a === b ? 0 : a.toLowerCase() === a ? -1 : b.toLowerCase() === b ? 1 : a.localeCompare(b));
 

@@ -9,13 +9,17 @@ import { phrasesOf, VAGUE } from '../topics/titles.ts';
 import { pageOf } from '../section-pages.ts';
 import type { Paragraph, Section } from '../types.ts';
 
-/** Candidates kept per episode, the strongest first: enough for every subject an episode keeps coming back to. */
-export const TERMS_PER_EPISODE = 40;
+/**
+ * Candidates kept per episode, the strongest first: enough for every subject an episode keeps
+ * coming back to, few enough that the catalog of a thousand episodes (which every site-wide page
+ * reads) stays small.
+ */
+export const TERMS_PER_EPISODE = 24;
 /** Paragraphs listed per section for one term. */
 export const MENTIONS_PER_SECTION = 2;
 /** Characters of context either side of the words in an excerpt. */
-const BEFORE = 60;
-const AFTER = 90;
+const BEFORE = 45;
+const AFTER = 65;
 
 /** One paragraph that says a term: where it is, who says it, and a few words around it. */
 export interface Mention {
@@ -40,6 +44,19 @@ export interface EpisodeTerm {
   sections: Array<{ section: string; count: number; mentions: Mention[] }>;
 }
 
+/** A form said in a text: its words, whole, with spaces or punctuation between them. */
+const patterns = new Map<string, RegExp>();
+function formPattern(form: string): RegExp {
+  let pattern = patterns.get(form);
+  if (!pattern) {
+    const words = form.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s\\p{P}]+')}(?![\\p{L}\\p{N}])`, 'u');
+    if (patterns.size > 10_000) patterns.clear();
+    patterns.set(form, pattern);
+  }
+  return pattern;
+}
+
 const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}]+s?$/u;
 const SMALL = new Set(['of', 'and', 'the']);
 /** Every word written with a capital (leaving "of" aside), or an acronym: how punctuated text writes a name. */
@@ -50,64 +67,72 @@ const MID_SENTENCE = /[\p{Ll}\p{N},;:]["'”’)]?\s+$/u;
 const MIN_SINGLE_WORD = 3;
 
 /**
- * `names`: whether capitals say anything (false for captions whose capitals the build added,
- * sentences/display.ts, where every sentence starts with one).
+ * `turns`: each section's speaker turns as reflow read them (reflow.ts `turnTexts`): the phrases are
+ * found in those readings, which the build has already tagged, and only the chosen terms are then
+ * looked for in the paragraphs, by their words. `names`: whether capitals say anything (false for
+ * captions whose capitals the build added, sentences/display.ts, where every sentence starts with one).
  */
-export function episodeTerms(sections: readonly Section[], { names }: { names: boolean }): EpisodeTerm[] {
-  const terms = new Map<string, { key: string; words: number; whole: number; inside: number; forms: Map<string, number>; count: number; sections: EpisodeTerm['sections'] }>();
-  for (const section of sections) {
-    const here = new Map<string, EpisodeTerm['sections'][number]>();
-    section.paragraphs.forEach((paragraph, index) => {
-      for (const phrase of phrasesOf([paragraph.text]).values()) {
-        // "OpenAI" and "open AI", "dataset" and "data set" are one term.
-        const key = phrase.key.replaceAll(' ', '');
-        const term = terms.get(key) ?? { key, words: phrase.words, whole: 0, inside: 0, forms: new Map<string, number>(), count: 0, sections: [] };
-        term.count += phrase.count;
-        term.whole += phrase.whole;
-        for (const [form, n] of phrase.forms) term.forms.set(form, (term.forms.get(form) ?? 0) + n);
-        terms.set(key, term);
-        let listed = here.get(key);
-        if (!listed) {
-          listed = { section: section.slug, count: 0, mentions: [] };
-          here.set(key, listed);
-          term.sections.push(listed);
-        }
-        listed.count += phrase.count;
-        const said = mention(paragraph, pageOf(section.pageStarts, index), [...phrase.forms.keys()]);
-        if (MID_SENTENCE.test(paragraph.text.slice(0, said.at))) term.inside++;
-        if (listed.mentions.length < MENTIONS_PER_SECTION) listed.mentions.push(said.mention);
-      }
-    });
-  }
-  return [...terms.values()]
-    .map((t) => {
-      const forms = Object.fromEntries([...t.forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
-      const first = Object.keys(forms)[0]!;
-      const name = names && looksLikeName(first) && (t.inside > 0 || ACRONYM.test(first));
-      return { key: t.key, forms, name, count: t.count, sections: t.sections, words: t.words, whole: t.whole };
-    })
+export function episodeTerms(sections: readonly Section[], turns: ReadonlyArray<readonly string[]>, { names }: { names: boolean }): EpisodeTerm[] {
+  const terms = new Map<string, { key: string; words: number; whole: number; forms: Map<string, number>; count: number; sections: Array<{ section: Section; count: number }> }>();
+  sections.forEach((section, s) => {
+    for (const phrase of phrasesOf(turns[s] ?? []).values()) {
+      // "OpenAI" and "open AI", "dataset" and "data set" are one term.
+      const key = phrase.key.replaceAll(' ', '');
+      const term = terms.get(key) ?? { key, words: phrase.words, whole: 0, forms: new Map<string, number>(), count: 0, sections: [] };
+      term.count += phrase.count;
+      term.whole += phrase.whole;
+      for (const [form, n] of phrase.forms) term.forms.set(form, (term.forms.get(form) ?? 0) + n);
+      const listed = term.sections.at(-1)?.section === section ? term.sections.at(-1)! : term.sections[term.sections.push({ section, count: 0 }) - 1]!;
+      listed.count += phrase.count;
+      terms.set(key, term);
+    }
+  });
+  const chosen = [...terms.values()]
+    .map((t) => ({ ...t, forms: [...t.forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])) }))
+    .map((t) => ({ ...t, capitals: names && looksLikeName(t.forms[0]![0]) }))
     // Said more than once (a name may be said once: another episode may say it too), and said on
     // its own at least once: "learning" only ever said in "machine learning" is not a subject.
-    .filter((t) => (t.name || t.count >= (t.words > 1 ? 2 : MIN_SINGLE_WORD)) && t.whole > 0 && !VAGUE.has(t.key))
+    .filter((t) => (t.capitals || t.count >= (t.words > 1 ? 2 : MIN_SINGLE_WORD)) && t.whole > 0 && !VAGUE.has(t.key))
     // A phrase or a name says more than a single common noun said as often.
-    .map((t) => ({ t, score: t.count * Math.sqrt(t.sections.length) * (t.words > 1 || t.name ? 3 : 1) }))
+    .map((t) => ({ t, score: t.count * Math.sqrt(t.sections.length) * (t.words > 1 || t.capitals ? 3 : 1) }))
     .sort((a, b) => b.score - a.score || a.t.key.localeCompare(b.t.key))
-    .slice(0, TERMS_PER_EPISODE)
-    .map(({ t: { words: _w, whole: _h, ...term } }) => term);
+    .slice(0, TERMS_PER_EPISODE);
+  const out: EpisodeTerm[] = [];
+  for (const { t } of chosen) {
+    const forms = t.forms.map(([form]) => form);
+    let inside = 0;
+    const listed: EpisodeTerm['sections'] = [];
+    for (const { section, count } of t.sections) {
+      const mentions: Mention[] = [];
+      for (const [index, paragraph] of section.paragraphs.entries()) {
+        const said = mention(paragraph, pageOf(section.pageStarts, index), forms);
+        if (!said) continue;
+        if (MID_SENTENCE.test(paragraph.text.slice(0, said.at))) inside++;
+        mentions.push(said.mention);
+        if (mentions.length === MENTIONS_PER_SECTION) break;
+      }
+      // Only where a paragraph says it in so many words: every link of the index is grounded.
+      if (mentions.length) listed.push({ section: section.slug, count, mentions });
+    }
+    const name = t.capitals && (inside > 0 || ACRONYM.test(forms[0]!));
+    if (!listed.length || (!name && t.count < (t.words > 1 ? 2 : MIN_SINGLE_WORD))) continue;
+    out.push({ key: t.key, forms: Object.fromEntries(t.forms), name, count: t.count, sections: listed });
+  }
+  return out;
 }
 
-/** The paragraph, with the first of `forms` it says and the words around it; `at`: where in the paragraph. */
-function mention(paragraph: Paragraph, page: number, forms: readonly string[]): { mention: Mention; at: number } {
+/** The paragraph, with the first of `forms` it says and the words around it (`at`: where in the paragraph), or null where it says none. */
+function mention(paragraph: Paragraph, page: number, forms: readonly string[]): { mention: Mention; at: number } | null {
   const { text } = paragraph;
-  let at: [number, number] = [0, 0];
+  let at: [number, number] | undefined;
   for (const form of forms) {
-    const words = form.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const found = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s\\p{P}]+')}(?![\\p{L}\\p{N}])`, 'u').exec(text);
+    const found = formPattern(form).exec(text);
     if (found) {
       at = [found.index, found.index + found[0].length];
       break;
     }
   }
+  if (!at) return null;
   // Cut at spaces, so that no word is shown in part.
   let start = Math.max(0, at[0] - BEFORE);
   if (start > 0) start = text.indexOf(' ', start) + 1 || at[0];
