@@ -35,6 +35,15 @@ const WEAK_ADJECTIVES = new Set([
   'possible', 'right', 'wrong', 'hard', 'easy', 'nice', 'cool', 'amazing', 'crazy', 'entire', 'various', 'several', 'such', 'kind',
 ]);
 const PHRASE_POS = new Set(['ADJ', 'NOUN', 'PROPN']);
+/** Gerunds that are the names of fields and activities, as the heads of compounds. */
+const NOMINAL_GERUNDS = new Set([
+  'learning', 'computing', 'engineering', 'training', 'reasoning', 'programming', 'modeling', 'modelling', 'marketing',
+  'scaling', 'testing', 'coding', 'processing', 'planning', 'writing', 'funding', 'hiring', 'pricing', 'accounting',
+  'banking', 'farming', 'gardening', 'cooking', 'baking', 'teaching', 'nursing', 'publishing', 'recording', 'mixing',
+  'editing', 'mastering', 'printing', 'shipping', 'manufacturing', 'fundraising', 'fine-tuning', 'pretraining',
+  'pre-training', 'prompting', 'sampling', 'forecasting', 'monitoring', 'debugging', 'benchmarking', 'onboarding',
+  'branding', 'advertising', 'podcasting', 'streaming', 'broadcasting', 'parenting', 'housing', 'healthcare',
+]);
 const HEAD_POS = new Set(['NOUN', 'PROPN']);
 const MAX_PHRASE = 4;
 const WORD = /^[\p{L}][\p{L}\p{N}'’-]*$/u;
@@ -98,9 +107,10 @@ export function phrasesOf(texts: readonly string[]): Map<string, Phrase> {
       runPos = [];
     };
     values.forEach((value, t) => {
-      // A gerund after a noun or an adjective ends a compound ("reinforcement learning", "deep
-      // learning") more often than it is a verb; the tagger calls it a verb.
-      const tag = pos[t] === 'VERB' && runPos.length && /ing$/i.test(value) && !/^(?:being|having|doing|going|getting)$/i.test(value) ? 'NOUN' : pos[t]!;
+      // The gerunds that name fields and activities end a compound ("reinforcement learning", "deep
+      // learning"), though the tagger calls them verbs; any other "-ing" after a noun is a verb
+      // ("a lab pursuing…").
+      const tag = pos[t] === 'VERB' && runPos.length && NOMINAL_GERUNDS.has(value.toLowerCase()) ? 'NOUN' : pos[t]!;
       if (PHRASE_POS.has(tag) && WORD.test(value) && value.length > 1 && !CONTRACTION.test(value)) {
         run.push(value);
         runPos.push(tag);
