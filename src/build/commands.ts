@@ -5,6 +5,7 @@
  * The site is built into a temporary folder and swapped in only when every step succeeded, so a
  * failed build never damages the previous dist/.
  */
+import { passedLimits } from '../domain/host-limits.ts';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -319,12 +320,18 @@ async function reportBuilt(outDir: string, episodes: number, started: number): P
   const pages = files.filter((f) => f.isFile() && f.name.endsWith('.html')).length;
   let bytes = 0;
   let count = 0;
+  let largest = { file: '', bytes: 0 };
   for (const f of files) {
     if (!f.isFile()) continue;
-    bytes += (await stat(path.join(f.parentPath, f.name))).size;
+    const size = (await stat(path.join(f.parentPath, f.name))).size;
+    bytes += size;
     count++;
+    if (size > largest.bytes) largest = { file: path.relative(outDir, path.join(f.parentPath, f.name)), bytes: size };
   }
   report({ type: 'built', episodes, pages, files: count, bytes, seconds: (performance.now() - started) / 1000, out: path.relative(process.cwd(), outDir) || '.' });
+  for (const l of passedLimits({ bytes, files: count, largest })) {
+    report({ type: 'host-limit', host: l.host, stated: l.stated, source: l.source, what: l.what, measured: l.measured, ...(l.what === 'file bytes' ? { file: largest.file } : {}) });
+  }
 }
 
 /** A staging folder beside `target`, named for this process; those of killed builds are cleared. */

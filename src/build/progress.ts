@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { readerFor } from '../domain/formats/index.ts';
 import type { EpisodeSummary } from './prepare/prepare-episode.ts';
+import type { HostLimit } from '../domain/host-limits.ts';
 
 export type Progress =
   | { type: 'orphan'; file: string }
@@ -22,7 +23,8 @@ export type Progress =
   | { type: 'site'; pages: number; seconds: number }
   | { type: 'joined'; parts: number; episodes: number; seconds: number }
   | { type: 'part'; k: number; n: number; groups: number; episodes: number; seconds: number; out: string }
-  | { type: 'built'; episodes: number; pages: number; files: number; bytes: number; seconds: number; out: string };
+  | { type: 'built'; episodes: number; pages: number; files: number; bytes: number; seconds: number; out: string }
+  | { type: 'host-limit'; host: string; stated: string; source: string; what: HostLimit['what']; measured: number; file?: string };
 
 /** An event as a parent process receives it: with when it happened, in ms since the build began. */
 export interface ProgressMessage {
@@ -92,5 +94,11 @@ export function describe(event: Progress): string[] {
       return [`built part ${event.k}/${event.n}: ${event.groups} search index(es), ${event.episodes} episode(s) into ${event.out}/ in ${s(event.seconds)} s; join the parts with transcript-site join`];
     case 'built':
       return [`built ${event.episodes} episode(s), ${event.pages} pages, ${event.files} files, ${(event.bytes / 1024 / 1024).toFixed(1)} MB into ${event.out}/ in ${s(event.seconds)} s`];
+    case 'host-limit': {
+      const has = event.what === 'site bytes' ? `the site is ${(event.measured / 1e9).toFixed(2)} GB`
+        : event.what === 'files' ? `the site has ${event.measured.toLocaleString('en')} files`
+        : `${event.file} is ${(event.measured / 2 ** 20).toFixed(1)} MiB`;
+      return [`warning: ${has}, past what ${event.host} publishes (${event.stated}: ${event.source}); see "Deploy" in the README for another host or fewer downloads`];
+    }
   }
 }
