@@ -1,11 +1,12 @@
 /** A library of mixed formats, built for real, under a sub-path, with the CLI's check command. */
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseRssFeed } from 'feedsmith';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { parse } from 'node-html-parser';
 import { build, bundled, check, tempDir, type BuildResult } from './helpers/build.ts';
-import { brokenLinks } from './helpers/links.ts';
+import { brokenLinks, fileFor } from './helpers/links.ts';
 import { BUDGET, onLoad } from './helpers/budget.ts';
 import { examples } from './formats.test.ts';
 
@@ -120,6 +121,27 @@ describe('a library of mixed formats', () => {
     const rss = readFileSync(path.join(site.out, 'rss.xml'), 'utf8');
     assert.equal((rss.match(/<item>/g) ?? []).length, 4);
     assert.match(rss, /<link>https:\/\/example\.com\/sub\/chief-scientist\/<\/link>/);
+  });
+
+  it('the feed carries each episode\'s transcripts, chapters and audio as Podcasting 2.0 tags, read back by an independent parser (feedsmith)', () => {
+    const feed = parseRssFeed(readFileSync(path.join(site.out, 'rss.xml'), 'utf8'));
+    assert.equal(feed.items?.length, 4);
+    const file = (url: string | undefined) => fileFor(site.out, new URL(url ?? '', 'https://none/').pathname, '/sub/');
+    for (const item of feed.items!) {
+      const transcripts = item.podcast?.transcripts ?? [];
+      assert.deepEqual(transcripts.map((t) => [t.type, t.rel ?? null]), [['text/vtt', 'captions'], ['application/x-subrip', 'captions'], ['application/json', null]], item.title);
+      for (const t of transcripts) {
+        assert.match(t.url ?? '', /^https:\/\/example\.com\/sub\/[^/]+\/(captions\.(vtt|srt)|transcript\.json)$/);
+        assert.ok(file(t.url), `${t.url} is in the site`);
+        assert.equal(t.language, 'en');
+      }
+      assert.equal(item.podcast?.chapters?.type, 'application/json+chapters');
+      assert.ok(file(item.podcast!.chapters!.url), item.podcast!.chapters!.url);
+    }
+    const byTitle = new Map(feed.items!.map((i) => [i.title, i]));
+    // An audio file is the enclosure; a YouTube page is not a file to enclose.
+    assert.deepEqual(byTitle.get('Ten Things We Wish We Knew')!.enclosures?.map((e) => [e.url, e.type]), [['https://cdn.example.com/ten-things.mp3', 'audio/mpeg']]);
+    assert.equal(byTitle.get('OpenAI’s Chief Scientist on Continual Learning Hype, RL Beyond Code, & Future Alignment Directions')!.enclosures, undefined);
   });
 
   it('under --base /sub/, every link and asset resolves under /sub/', () => {

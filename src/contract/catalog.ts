@@ -15,6 +15,8 @@ export function catalogEntryOf(episode: Episode, f: EpisodeFrontmatter = overvie
     title: f.title,
     ...(episode.source.metadata.date ? { date: episode.source.metadata.date } : {}),
     ...(f.channel ? { channel: f.channel } : {}),
+    ...(f.language ? { language: f.language } : {}),
+    ...(f.media ? { media: f.media } : {}),
     duration: f.duration,
     words: f.words,
     description: f.description,

@@ -80,6 +80,9 @@ export const catalogEntry = z.object({
   /** YYYY-MM-DD. */
   date: z.iso.date().optional(),
   channel: z.string().optional(),
+  /** The transcript's language, and the episode's media (for the feed's transcript tags and enclosure). */
+  language: z.string().optional(),
+  media: z.string().optional(),
   duration: z.number(),
   words: z.number(),
   description: z.string(),
