@@ -59,3 +59,57 @@ export function episodePeople(episode: Episode): PersonInEpisode[] {
       moments: moments.filter((m) => m.speaker === name).slice(0, MOMENTS_PER_EPISODE).map(({ text, section, id, time }) => ({ text, section, id, time })),
     }));
 }
+
+/** A person's part in an episode, as the catalog keeps it (PersonInEpisode, its moments with their page). */
+interface Part {
+  name: string;
+  seconds: number;
+  share: number;
+  moments: readonly object[];
+}
+
+/** A person of the library: everyone whose name has their slug, with their part in each episode. */
+export interface LibraryPerson<E extends { people: readonly Part[] }> {
+  /** The spelling most of their episodes use; on a tie, the first in code-point order (capitals first). */
+  name: string;
+  slug: string;
+  /** The episodes they speak in, in the order given, with their part in each. */
+  episodes: Array<{ entry: E; part: E['people'][number] }>;
+  /** Seconds they talk, over all of them. */
+  seconds: number;
+}
+
+/**
+ * Everyone who speaks by name in `entries` (the library's order), A to Z: "ada lovelace" and "Ada
+ * Lovelace" are one person (one slug); an episode naming someone both ways lists them once, their
+ * talk and moments together. The people pages, the sitemap and llms.txt all list these.
+ */
+export function libraryPeople<E extends { people: readonly Part[] }>(entries: readonly E[]): Array<LibraryPerson<E>> {
+  const bySlug = new Map<string, LibraryPerson<E> & { spellings: string[] }>();
+  for (const entry of entries) {
+    for (const part of entry.people) {
+      const slug = personSlug(part.name);
+      const person = bySlug.get(slug) ?? { name: part.name, slug, episodes: [], seconds: 0, spellings: [] };
+      const same = person.episodes.at(-1);
+      if (same?.entry === entry) same.part = joined(same.part, part);
+      else person.episodes.push({ entry, part });
+      person.spellings.push(part.name);
+      person.seconds += part.seconds;
+      bySlug.set(slug, person);
+    }
+  }
+  return [...bySlug.values()]
+    .map(({ spellings, ...person }) => ({ ...person, name: commonest(spellings) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+}
+
+function commonest(spellings: readonly string[]): string {
+  const count = new Map<string, number>();
+  for (const name of spellings) count.set(name, (count.get(name) ?? 0) + 1);
+  return [...count].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0))[0]![0];
+}
+
+/** One episode's part of someone named two ways in it (as two speakers): their talk and moments together. */
+function joined<P extends Part>(a: P, b: P): P {
+  return { ...a, seconds: a.seconds + b.seconds, share: a.share + b.share, moments: [...a.moments, ...b.moments].slice(0, Math.max(a.moments.length, b.moments.length)) };
+}

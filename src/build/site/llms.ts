@@ -4,15 +4,15 @@ import path from 'node:path';
 import { libraryOrder } from '../../contract/catalog.ts';
 import type { CatalogEntry } from '../../contract/frontmatter.ts';
 import { llmsTxt } from '../../domain/exports/llms.ts';
-import { personSlug } from '../../domain/people.ts';
+import { libraryPeople } from '../../domain/people.ts';
 import { entryPath, type TopicIndex } from '../../domain/topic-index/entries.ts';
 import { urlMaker } from '../prepare/downloads.ts';
 
 export async function writeLlmsTxt(dir: string, catalog: readonly CatalogEntry[], settings: { title: string; description: string; base: string; site?: string | undefined }, index: TopicIndex): Promise<void> {
   const episodes = libraryOrder(catalog).map((e) => ({ slug: e.id, title: e.title, sections: e.sections.map((s) => ({ ...s, slug: s.section })) }));
-  const people = new Map(catalog.flatMap((e) => e.people.map((p) => [personSlug(p.name), p.name] as const)));
+
   const lists = [
-    { heading: 'People', pages: [...people].sort((a, b) => a[1].localeCompare(b[1], 'en')).map(([slug, name]) => ({ title: name, parts: ['people', slug] })) },
+    { heading: 'People', pages: libraryPeople(catalog).map((p) => ({ title: p.name, parts: ['people', p.slug] })) },
     { heading: 'Index of names and topics', pages: index.entries.map((e) => ({ title: e.label, parts: entryPath(e.slug) })) },
   ];
   await writeFile(path.join(dir, 'llms.txt'), llmsTxt(settings.title, settings.description, episodes, urlMaker(settings), lists));

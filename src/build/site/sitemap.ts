@@ -7,14 +7,14 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { libraryPagePath, libraryPages } from '../../domain/library-pages.ts';
-import { personPagePath, personSlug, PERSON_PAGE_EPISODES } from '../../domain/people.ts';
+import { libraryPeople, personPagePath, PERSON_PAGE_EPISODES } from '../../domain/people.ts';
 import { byLetter, LETTER_ROUTE, letterSegment, ONE_PAGE_LIST } from '../../domain/a-to-z.ts';
 import { pageSegment } from '../../domain/section-pages.ts';
 import { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
 import { libraryOrder } from '../../contract/catalog.ts';
 import type { CatalogEntry } from '../../contract/frontmatter.ts';
 import { absoluteUrl, filePath, pagePath } from '../../domain/urls.ts';
-import { entryPages, entryPath, letterPath, letters, ONE_PAGE_INDEX, TOPICS_ROUTE, type TopicIndex } from '../../domain/topic-index/entries.ts';
+import { entryPages, entryPath, letterPath, letters, TOPICS_ROUTE, type TopicIndex } from '../../domain/topic-index/entries.ts';
 
 /** URLs per sitemap file (the protocol allows 50,000). */
 const LIMIT = 45_000;
@@ -26,25 +26,18 @@ export function pageUrls(catalog: readonly CatalogEntry[], base: string, site: s
   const ordered = libraryOrder(catalog);
   const library = libraryPages(ordered).map((_, k) => url(...libraryPagePath(k + 1)));
   // Each person's pages (PERSON_PAGE_EPISODES episodes a page), and the letter pages of a long list.
-  const episodesOf = new Map<string, { name: string; count: number }>();
-  for (const e of ordered) {
-    for (const slug of new Set(e.people.map((p) => personSlug(p.name)))) {
-      const name = e.people.find((p) => personSlug(p.name) === slug)!.name;
-      episodesOf.set(slug, { name, count: (episodesOf.get(slug)?.count ?? 0) + 1 });
-    }
-  }
-  const slugs = [...episodesOf.keys()].sort();
-  const people = slugs.length
+  const named = libraryPeople(ordered);
+  const people = named.length
     ? [
         url('people'),
-        ...(slugs.length > ONE_PAGE_LIST ? byLetter([...episodesOf.values()], (p) => p.name).map((l) => url('people', LETTER_ROUTE, letterSegment(l.letter))) : []),
-        ...slugs.flatMap((slug) => Array.from({ length: Math.ceil(episodesOf.get(slug)!.count / PERSON_PAGE_EPISODES) }, (_, k) => url(...personPagePath(slug, k + 1)))),
+        ...(named.length > ONE_PAGE_LIST ? byLetter(named, (p) => p.name).map((l) => url('people', LETTER_ROUTE, letterSegment(l.letter))) : []),
+        ...[...named].sort((a, b) => (a.slug < b.slug ? -1 : 1)).flatMap((p) => Array.from({ length: Math.ceil(p.episodes.length / PERSON_PAGE_EPISODES) }, (_, k) => url(...personPagePath(p.slug, k + 1)))),
       ]
     : [];
   const topics = index.entries.length
     ? [
         url(TOPICS_ROUTE),
-        ...(index.entries.length > ONE_PAGE_INDEX ? letters(index.entries).map((l) => url(...letterPath(l.letter))) : []),
+        ...(index.entries.length > ONE_PAGE_LIST ? letters(index.entries).map((l) => url(...letterPath(l.letter))) : []),
         ...index.entries.flatMap((e) => entryPages(e).map((_, k) => url(...entryPath(e.slug, k + 1)))),
       ]
     : [];

@@ -11,7 +11,7 @@
  */
 import GithubSlugger from 'github-slugger';
 // LETTER_ROUTE is never an entry's slug: "by" is a stop word, so no phrase starts with it.
-import { byLetter, LETTER_ROUTE, letterSegment, ONE_PAGE_LIST } from '../a-to-z.ts';
+import { byLetter, LETTER_ROUTE, letterSegment } from '../a-to-z.ts';
 import type { EpisodeTerm, Mention } from './episode-terms.ts';
 
 /** Entries per episode of the library (plus MIN_ENTRIES): bounds the index, so a big archive never gets a page per rare phrase. */
@@ -32,8 +32,6 @@ export const SECTION_ENTRIES = 5;
 export const RELATED_EPISODES = 5;
 /** Entries named for each related episode. */
 const SHARED_NAMED = 4;
-/** Past this many entries, the A–Z index is a page per letter (a-to-z.ts). */
-export const ONE_PAGE_INDEX = ONE_PAGE_LIST;
 /** The index's folder (a name the site keeps: routes.ts). */
 export const TOPICS_ROUTE = 'topics';
 
