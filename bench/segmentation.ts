@@ -8,6 +8,7 @@
  * Scored with Pk and WindowDiff over words, beside two baselines: equal parts (as many as the
  * truth has, which a real baseline cannot know) and the 8–10-minute parts used before.
  */
+import { DEFAULT_DOWNLOADS } from '../src/domain/exports/index.ts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -168,7 +169,7 @@ export async function chapterCost(root: string, runs: number): Promise<ChapterCo
     const meta = lines.findIndex((l) => / words · ~\d+ min read/.test(l));
     const disclaimer = lines.findIndex((l) => l.startsWith('AI-generated from the transcript.'));
     writeFileSync(path.join(dir, 'hour.youtldr.txt'), [...lines.slice(0, meta + 1), ...lines.slice(disclaimer + 1)].join('\n'));
-    const urls = { base: '/' };
+    const urls = { base: '/', downloads: DEFAULT_DOWNLOADS };
     const time = async (mode: 'topics' | 'parts') => {
       writeFileSync(path.join(dir, 'hour.yml'), `autoSections: ${mode}\n`);
       const started = performance.now();

@@ -3,6 +3,7 @@
  * them changed, and the site is byte for byte the one a clean build makes. Damaged entries are
  * never served.
  */
+import type { DownloadFile } from '../src/domain/exports/index.ts';
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -175,13 +176,15 @@ describe('the episode cache', () => {
 });
 
 describe('what an episode is kept by', () => {
-  it('is what reaches its files: its inputs, the base path and URL, the code; not the site’s title or description', () => {
+  it('is what reaches its files: its inputs, the base path and URL, the downloads, the code; not the site’s title or description', () => {
     const hash = 'f'.repeat(64);
-    const key = (settings: { base: string; site?: string; title?: string; description?: string }, code = 'code') => new EpisodeCache(tempDir('keys'), code, settings).sourceKey(hash);
+    const key = (settings: { base: string; site?: string; title?: string; description?: string; downloads?: DownloadFile[] }, code = 'code') =>
+      new EpisodeCache(tempDir('keys'), code, { downloads: ['captions.vtt'], ...settings }).sourceKey(hash);
     const plain = key({ base: '/', title: 'A', description: 'One thing.' });
     assert.equal(key({ base: '/', title: 'B', description: 'Another.' }), plain);
     assert.notEqual(key({ base: '/sub/', title: 'A' }), plain);
     assert.notEqual(key({ base: '/', site: 'https://example.com' }), plain);
     assert.notEqual(key({ base: '/' }, 'other code'), plain);
+    assert.notEqual(key({ base: '/', downloads: ['captions.vtt', 'captions.srt'] }), plain, 'another set of downloads is other files');
   });
 });

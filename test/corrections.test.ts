@@ -60,7 +60,7 @@ describe('a build with corrections', () => {
     mkdirSync(content);
     copyFileSync(bundled, path.join(content, 'chief.txt'));
     writeFileSync(path.join(content, 'corrections.yml'), '- from: Akopi\n  to: Jakub Pachocki\n  episodes: [chief]\n- from: the open team\n  to: the OpenAI team\n- from: Nobody Said This\n  to: x\n- from: Akopi\n  to: never\n  episodes: [another-episode]\n');
-    site = build(content, path.join(path.dirname(content), 'dist'));
+    site = build(content, path.join(path.dirname(content), 'dist'), '--downloads', 'all');
     assert.equal(site.code, 0, site.stderr + site.stdout);
   });
 

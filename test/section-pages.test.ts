@@ -95,7 +95,7 @@ describe('a section of nearly an hour', () => {
     writeFileSync(path.join(content, 'long.youtldr.txt'), long);
     writeFileSync(path.join(content, 'long.yml'), `slug: ${slug}\nmedia: https://www.youtube.com/watch?v=abcdefghijk\nspeakers:\n  alternate: [Jacob Efron, Jakub Pachocki]\n`);
     words = youtldrWords(long);
-    site = build(content, path.join(dir, 'dist'), '--site', 'https://example.com');
+    site = build(content, path.join(dir, 'dist'), '--site', 'https://example.com', '--downloads', 'transcript.md');
     assert.equal(site.code, 0, site.stderr + site.stdout);
   });
 
@@ -131,11 +131,13 @@ describe('a section of nearly an hour', () => {
       if (k > 0) assert.match(doc.querySelector('meta[name=description]')!.getAttribute('content')!, new RegExp(`page ${k + 1} of ${list.length}: the transcript from`));
       // Search's speaker filter on each page: who speaks on that page.
       const filtered = doc.querySelectorAll('[data-pagefind-filter="speaker"]').map((e) => e.text).sort();
-      const speaking = [...new Set(doc.querySelectorAll('.para').map((e) => e.getAttribute('data-speaker')!))].sort();
+      // A paragraph's title is "m:ss · Name" (the name search ranks by and the citation quotes).
+      const spoken = (e: { getAttribute(n: string): string | undefined }) => e.getAttribute('data-pagefind-title')!.split(' · ')[1];
+      const speaking = [...new Set(doc.querySelectorAll('.para').map(spoken))].sort();
       assert.deepEqual(filtered, speaking, `${page.join('/')}: speaker filter`);
       // A page that opens inside someone's turn still says whose words they are.
       assert.ok(doc.querySelector('.para .speaker'), `${page.join('/')}: its first paragraph names its speaker`);
-      assert.equal(doc.querySelector('.para')!.querySelector('.speaker')?.text, doc.querySelector('.para')!.getAttribute('data-speaker'));
+      assert.equal(doc.querySelector('.para')!.querySelector('.speaker')?.text, spoken(doc.querySelector('.para')!));
     });
   });
 

@@ -7,7 +7,7 @@ import { readTranscript } from '../src/domain/formats/index.ts';
 import { readJson } from '../src/domain/formats/json.ts';
 import { TranscriptError } from '../src/domain/errors.ts';
 import { parseSidecar } from '../src/domain/sidecar.ts';
-import { parseSiteConfig } from '../src/domain/site-config.ts';
+import { parseDownloads, parseSiteConfig } from '../src/domain/site-config.ts';
 import { parseYoutldr } from '../src/domain/formats/youtldr.ts';
 import { bundled } from './helpers/build.ts';
 
@@ -124,9 +124,16 @@ describe('site config', () => {
       title: 'Transcript Site', description: 'Transcripts you can browse, search and link to the moment.', base: '/', language: 'en', themeColor: '#1d4ed8',
       // The rule's own sizes (src/domain/shard-sizes.ts), documented in the README.
       shardSize: 120, indexSize: 300,
+      // The README's default downloads: WebVTT captions and the chapters.
+      downloads: ['captions.vtt', 'chapters.json'],
     });
+    assert.deepEqual(parseSiteConfig('downloads: all\n', 'x.yml').downloads.length, 7);
+    assert.deepEqual(parseSiteConfig('downloads: none\n', 'x.yml').downloads, []);
+    assert.deepEqual(parseSiteConfig('downloads: [captions.srt, transcript.txt, captions.srt]\n', 'x.yml').downloads, ['transcript.txt', 'captions.srt'], 'in the order readers see them, once');
+    assert.deepEqual(parseDownloads('transcript.json,captions.vtt', '--downloads'), ['captions.vtt', 'transcript.json']);
+    assert.match(error(() => parseSiteConfig('downloads: [transcript.pdf]\n', 'transcript-site.yml')).format(), /^transcript-site\.yml:1: downloads: must be all, none, or a list of: transcript\.txt, transcript\.md, captions\.vtt/);
     assert.equal(error(() => parseSiteConfig('theme: dark\n', 'transcript-site.yml')).format(),
-      'transcript-site.yml:1: unknown key "theme"\n  hint: allowed here: title, description, site, base, language, themeColor, shardSize, indexSize');
+      'transcript-site.yml:1: unknown key "theme"\n  hint: allowed here: title, description, site, base, language, themeColor, shardSize, indexSize, downloads');
     assert.match(error(() => parseSiteConfig('shardSize: 0\n', 'transcript-site.yml')).message, /^shardSize: /);
     assert.match(error(() => parseSiteConfig('base: podcast\n', 'transcript-site.yml')).message, /^base: must start and end with "\/"/);
     assert.match(error(() => parseSiteConfig('site: example.com\n', 'transcript-site.yml')).message, /^site: must be an http\(s\) URL/);

@@ -10,6 +10,7 @@ import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TranscriptError } from '../domain/errors.ts';
+import { parseDownloads } from '../domain/site-config.ts';
 import { FolderCache, filesBelow, sha256 } from './cache/folder-cache.ts';
 import { codeHash, PAGE_CODE, PREPARE_CODE } from './cache/code-version.ts';
 import { check } from './check.ts';
@@ -47,6 +48,9 @@ Build options:
   --shard-size N  episodes one Astro process renders at most (default: shardSize in
                   transcript-site.yml, else 100)
   --index-size N  episodes one search index holds at most (default: indexSize, else 300)
+  --downloads L   the files each episode offers: all, none, or names separated by commas, like
+                  transcript.txt,captions.vtt,captions.srt (default: downloads in
+                  transcript-site.yml, else transcript.txt,captions.vtt,chapters.json)
   --no-cache      prepare and render everything afresh (by default, what is unchanged since the
                   last build comes from node_modules/.cache/transcript-site)
   --cache-dir DIR keep that cache somewhere else
@@ -108,6 +112,7 @@ function buildOptions(args: string[]) {
         shard: { type: 'string' },
         'shard-size': { type: 'string' },
         'index-size': { type: 'string' },
+        downloads: { type: 'string' },
         cache: { type: 'boolean', default: true },
         'cache-dir': { type: 'string' },
         verbose: { type: 'boolean', default: false },
@@ -168,9 +173,15 @@ async function buildCommand(args: string[]): Promise<number> {
   }
   const part = values.shard === undefined ? undefined : shardOption(values.shard);
   const started = performance.now();
-  const settings = resolveSettings(root, { base: values.base, site: values.site, shardSize: sizeOption('--shard-size', values['shard-size']), indexSize: sizeOption('--index-size', values['index-size']) });
+  const settings = resolveSettings(root, {
+    base: values.base,
+    site: values.site,
+    shardSize: sizeOption('--shard-size', values['shard-size']),
+    indexSize: sizeOption('--index-size', values['index-size']),
+    downloads: values.downloads === undefined ? undefined : parseDownloads(values.downloads, '--downloads'),
+  });
   const outDir = path.resolve(values.out);
-  const scratch = makeScratch(root);
+  const scratch = makeScratch(root, settings);
   try {
     const library = await readLibrary(values.content, settings.language);
     for (const file of library.orphans) report({ type: 'orphan', file });
@@ -275,8 +286,8 @@ async function joinCommand(args: string[]): Promise<number> {
   for (const dir of positionals) parts.push({ dir, manifest: await readManifest(dir) });
   // The parts' own settings (their --base and --site included) with this checkout's transcript-site.yml: they must agree.
   const recorded = parts[0]!.manifest.settings;
-  const settings = resolveSettings(root, { base: recorded.base, site: recorded.site, shardSize: recorded.shardSize, indexSize: recorded.indexSize });
-  const scratch = makeScratch(root);
+  const settings = resolveSettings(root, { base: recorded.base, site: recorded.site, shardSize: recorded.shardSize, indexSize: recorded.indexSize, downloads: recorded.downloads });
+  const scratch = makeScratch(root, settings);
   const outDir = path.resolve(values.out);
   try {
     const code = await codeHash(root, PAGE_CODE);

@@ -1,17 +1,17 @@
 /**
  * The settings a build runs with: transcript-site.yml (src/domain/site-config.ts), with the
- * command line's --base, --site, --shard-size and --index-size over it. Every part of a sharded
+ * command line's --base, --site, --shard-size, --index-size and --downloads over it. Every part of a sharded
  * build records them, and `join` refuses parts built with others.
  */
 import { loadSiteConfig, type SiteConfig } from '../domain/site-config.ts';
 
 export type Settings = SiteConfig;
 
-type Overrides = { [K in 'base' | 'site' | 'shardSize' | 'indexSize']?: Settings[K] | undefined };
+type Overrides = { [K in 'base' | 'site' | 'shardSize' | 'indexSize' | 'downloads']?: Settings[K] | undefined };
 
 export function resolveSettings(root: string, overrides: Overrides): Settings {
   const settings: Settings = { ...loadSiteConfig(root) };
-  for (const [key, value] of Object.entries(overrides) as Array<[keyof Overrides, string | number | undefined]>) {
+  for (const [key, value] of Object.entries(overrides) as Array<[keyof Overrides, Settings[keyof Overrides]]>) {
     if (value !== undefined) Object.assign(settings, { [key]: value });
   }
   settings.indexSize = Math.max(settings.indexSize, settings.shardSize);

@@ -6,10 +6,22 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { validate } from './validate.ts';
+import { DEFAULT_DOWNLOADS, DOWNLOAD_FILES } from './exports/index.ts';
 import { GROUP_SIZE, SHARD_SIZE } from './shard-sizes.ts';
 import { readYaml } from './yaml.ts';
 
 const CONFIG_FILE = 'transcript-site.yml';
+
+/**
+ * The files each episode offers for download (src/domain/exports/index.ts): a list of their names,
+ * `all`, or `none`; kept in the order readers see them, each once.
+ */
+const DownloadsSchema = z
+  .union([z.literal('all'), z.literal('none'), z.array(z.enum(DOWNLOAD_FILES))], {
+    error: `must be all, none, or a list of: ${DOWNLOAD_FILES.join(', ')}`,
+  })
+  .default([...DEFAULT_DOWNLOADS])
+  .transform((v) => (v === 'all' ? [...DOWNLOAD_FILES] : v === 'none' ? [] : DOWNLOAD_FILES.filter((f) => v.includes(f))));
 
 const SiteConfigSchema = z.strictObject({
   title: z.string().trim().min(1).default('Transcript Site'),
@@ -24,6 +36,7 @@ const SiteConfigSchema = z.strictObject({
   shardSize: z.int().min(1).max(10_000).default(SHARD_SIZE),
   /** Episodes one search index holds at most; at least shardSize. */
   indexSize: z.int().min(1).max(10_000).default(GROUP_SIZE),
+  downloads: DownloadsSchema,
 });
 
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;
@@ -42,4 +55,10 @@ export function loadSiteConfig(root: string): SiteConfig {
 export function parseSiteConfig(text: string, file: string): SiteConfig {
   const yaml = readYaml(text, file);
   return validate(SiteConfigSchema, yaml.data ?? {}, { file, lineOf: yaml.lineOf });
+}
+
+/** `--downloads` on the command line: `all`, `none`, or names separated by commas. */
+export function parseDownloads(text: string, flag: string): SiteConfig['downloads'] {
+  const value = text === 'all' || text === 'none' ? text : text.split(',').map((f) => f.trim()).filter(Boolean);
+  return validate(DownloadsSchema, value, { file: flag });
 }

@@ -19,7 +19,7 @@ import { copyHashed, copyVerified, sha256 } from '../cache/folder-cache.ts';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ruleAppliesTo, ruleOccurs, type CorrectionRule } from '../../domain/corrections.ts';
-import type { EpisodeUrls } from './downloads.ts';
+import type { EpisodeSettings } from './downloads.ts';
 import type { EpisodeSummary } from './prepare-episode.ts';
 import { removeLeftovers } from '../processes.ts';
 
@@ -57,9 +57,9 @@ export class EpisodeCache {
   private readonly context: string;
 
   /** `code`: the code version; `urls`: the settings that reach an episode's files. */
-  constructor(dir: string, code: string, urls: EpisodeUrls) {
+  constructor(dir: string, code: string, urls: EpisodeSettings) {
     this.dir = dir;
-    this.context = JSON.stringify({ code, base: urls.base, site: urls.site ?? null });
+    this.context = JSON.stringify({ code, base: urls.base, site: urls.site ?? null, downloads: urls.downloads });
   }
 
   /** The source key of an episode read from inputs of this hash (library.ts, readInputs). */

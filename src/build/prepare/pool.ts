@@ -12,10 +12,10 @@ import { fileURLToPath } from 'node:url';
 import type { CorrectionRule } from '../../domain/corrections.ts';
 import { TranscriptError } from '../../domain/errors.ts';
 import type { EpisodeInputs } from '../../domain/read-episode.ts';
-import type { EpisodeUrls } from './downloads.ts';
+import type { EpisodeSettings } from './downloads.ts';
 import type { Prepared } from './prepare-episode.ts';
 
-export interface Job { inputs: EpisodeInputs; rules: CorrectionRule[]; generated: string; urls: EpisodeUrls }
+export interface Job { inputs: EpisodeInputs; rules: CorrectionRule[]; generated: string; urls: EpisodeSettings }
 export type Reply =
   | { prepared: Prepared }
   | { error: { file: string; line: number | undefined; message: string; hint: string | undefined } }

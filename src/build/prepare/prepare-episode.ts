@@ -13,7 +13,7 @@ import { tokens } from '../../domain/invariants.ts';
 import { correctedEpisode, readSource, type EpisodeInputs } from '../../domain/read-episode.ts';
 import { episodeWords } from '../../domain/reading.ts';
 import type { SectionOrigin, TranscriptFormat, TranscriptWarning } from '../../domain/types.ts';
-import { writeEpisodeDownloads, type EpisodeUrls } from './downloads.ts';
+import { writeEpisodeDownloads, type EpisodeSettings } from './downloads.ts';
 import type { EpisodeWords } from './episode-cache.ts';
 
 /** What a page must show: how many transcript words, and a hash of them in order. */
@@ -81,7 +81,7 @@ function paragraphWords(lengths: readonly number[], words: readonly string[]): s
 }
 
 /** Prepares the episode read from `inputs` into `generated/<slug>/`. */
-export async function prepareEpisode(inputs: EpisodeInputs, rules: readonly CorrectionRule[], generated: string, urls: EpisodeUrls): Promise<Prepared> {
+export async function prepareEpisode(inputs: EpisodeInputs, rules: readonly CorrectionRule[], generated: string, urls: EpisodeSettings): Promise<Prepared> {
   const counts = rules.map(() => 0);
   const source = await readSource(inputs);
   const words: EpisodeWords = { cores: wordCores(source.transcript.fragments), names: source.names };

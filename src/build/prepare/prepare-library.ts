@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { TranscriptError } from '../../domain/errors.ts';
 import { readInputs, shown, type EpisodeJob, type Library } from '../library/library.ts';
-import type { EpisodeUrls } from './downloads.ts';
+import type { EpisodeSettings } from './downloads.ts';
 import type { EpisodeCache, Found } from './episode-cache.ts';
 import { Pool } from './pool.ts';
 import type { EpisodeSummary } from './prepare-episode.ts';
@@ -32,7 +32,7 @@ export interface PrepareJob {
   episodes: readonly EpisodeJob[];
   /** The generated folder an episode's folder goes into (each shard renders from its own). */
   generatedFor: (job: EpisodeJob) => string;
-  urls: EpisodeUrls;
+  urls: EpisodeSettings;
   /** None: prepare every episode, keep nothing. */
   cache: EpisodeCache | undefined;
   /** Each episode, in order, once its summary is known (from the cache or prepared). */

@@ -11,12 +11,15 @@
  * inside it are the root's own). `public/` is read where it is: it may hold large media files.
  * It lives in the build's scratch folder, node_modules/.cache/transcript-site/runs/<pid>/, removed
  * after the build (in the background, see processes.ts); a folder left by a build that was killed
- * is removed by the next. A root renders either one shard's episodes or the site-wide pages
+ * is removed by the next. Its `transcript-site.yml` is the build's settings as the command line
+ * resolved them (the file's, with --base, --downloads… over it): what the pages read is what the
+ * build was asked for. A root renders either one shard's episodes or the site-wide pages
  * (`Role`): only those pages are copied into it.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { removeLater, removeLeftovers } from '../processes.ts';
+import type { Settings } from '../settings.ts';
 
 /** What Astro reads from the project besides public/. */
 const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'transcript-site.yml', 'src'];
@@ -51,7 +54,7 @@ export interface Scratch {
 
 const runsDir = (root: string) => path.join(root, 'node_modules', '.cache', 'transcript-site', 'runs');
 
-export function scratch(root: string): Scratch {
+export function scratch(root: string, settings: Settings): Scratch {
   const runs = runsDir(root);
   // Scratch folders of builds whose process is gone.
   removeLeftovers(runs, (name) => /^(\d+)$/.exec(name)?.[1]);
@@ -60,13 +63,13 @@ export function scratch(root: string): Scratch {
   mkdirSync(dir, { recursive: true });
   return {
     dir,
-    root: (name, role) => privateRoot(root, path.join(dir, name), role),
+    root: (name, role) => privateRoot(root, path.join(dir, name), role, settings),
     remove: () => removeLater([dir]),
   };
 }
 
 /** A root in `dir`, around the generated folder already prepared there, if any. */
-function privateRoot(root: string, dir: string, role: Role): PrivateRoot {
+function privateRoot(root: string, dir: string, role: Role, settings: Settings): PrivateRoot {
   mkdirSync(dir, { recursive: true });
   const leftOut = (rel: string) => NOT_SOURCE.has(rel) || (role === 'site' ? rel === EPISODE_PAGES : rel.startsWith('src/pages/') && !rel.startsWith(EPISODE_PAGES));
   for (const entry of PROJECT_FILES) {
@@ -76,6 +79,8 @@ function privateRoot(root: string, dir: string, role: Role): PrivateRoot {
       filter: (source) => !leftOut(path.relative(root, source).split(path.sep).join('/')),
     });
   }
+  // JSON is YAML: the file astro.config.mjs reads, with every setting spelled out.
+  writeFileSync(path.join(dir, 'transcript-site.yml'), `${JSON.stringify(settings, null, 2)}\n`);
   linkModules(root, dir);
   const generated = path.join(dir, 'src', 'generated');
   mkdirSync(generated, { recursive: true });
