@@ -1,6 +1,8 @@
 /**
- * `rss.xml`: the episodes as an RSS feed, written only when the site's URL is configured. Each
- * item carries the Podcasting 2.0 tags podcast apps and indexes read (namespace
+ * `rss.xml`: the episodes as an RSS feed, written only when the site's URL is configured: the
+ * newest FEED_PAGE_SIZE, the older ones in `rss-2.xml`, `rss-3.xml`…, each document linked to the
+ * others as RFC 5005's paged feeds are (src/domain/feed-pages.ts). Each item carries the
+ * Podcasting 2.0 tags podcast apps and indexes read (namespace
  * https://podcastindex.org/namespace/1.0): `<podcast:transcript>` for the captions (WebVTT and
  * SRT, `rel="captions"`) and the JSON transcript, `<podcast:chapters>` for the chapters, and the
  * episode's audio or video file as the `<enclosure>` (not a YouTube page, which is no file).
@@ -9,27 +11,38 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { escapeAttribute } from 'entities';
 import { teaser } from '../domain/description';
+import { feedFile, feedLinks, feedName, feedPages } from '../domain/feed-pages';
 import { languageCode, mediaType } from '../domain/media';
 import { absoluteUrl } from '../domain/urls';
 import { catalog, dateOf, type CatalogEntry } from '../lib/catalog';
 import { asset, config, href } from '../lib/links';
 
-export function getStaticPaths() {
-  return import.meta.env.SITE ? [{ params: { feed: 'rss' } }] : [];
+interface Props {
+  entries: CatalogEntry[];
+  /** Which document this is (1: rss.xml), of how many. */
+  page: number;
+  pages: number;
 }
 
-/** The downloads a podcast app reads, as the namespace names their types. */
-const TRANSCRIPTS = [
+export async function getStaticPaths() {
+  if (!import.meta.env.SITE) return [];
+  const pages = feedPages(await catalog());
+  return pages.map((entries, k) => ({ params: { feed: feedName(k + 1) }, props: { entries, page: k + 1, pages: pages.length } satisfies Props }));
+}
+
+/** The downloads a podcast app reads, as the namespace names their types: those the site writes (the `downloads` setting). */
+const TRANSCRIPTS = ([
   { file: 'captions.vtt', type: 'text/vtt', rel: 'captions' },
   { file: 'captions.srt', type: 'application/x-subrip', rel: 'captions' },
   { file: 'transcript.json', type: 'application/json' },
-] as const;
+] as const).filter((t) => config.downloads.includes(t.file));
+const CHAPTERS = config.downloads.includes('chapters.json');
 
 function podcastTags(e: CatalogEntry, site: URL | undefined): string {
   const url = (file: string) => escapeAttribute(absoluteUrl(`${href(e.id)}${file}`, site));
   const language = escapeAttribute((e.language && languageCode(e.language)) ?? config.language);
   const transcripts = TRANSCRIPTS.map((t) => `<podcast:transcript url="${url(t.file)}" type="${t.type}" language="${language}"${'rel' in t ? ` rel="${t.rel}"` : ''}/>`);
-  return [...transcripts, `<podcast:chapters url="${url('chapters.json')}" type="application/json+chapters"/>`].join('');
+  return [...transcripts, ...(CHAPTERS ? [`<podcast:chapters url="${url('chapters.json')}" type="application/json+chapters"/>`] : [])].join('');
 }
 
 /** The episode's own audio or video file, absolute (a path of the site is served from its root). */
@@ -41,14 +54,21 @@ function enclosure(e: CatalogEntry, site: URL | undefined): { url: string; lengt
   return { url, length: 0, type };
 }
 
+/** The channel's `<atom:link>`s to this document and the others of the feed, absolute. */
+function pageLinks(page: number, pages: number, site: URL | undefined): string {
+  return feedLinks(page, pages)
+    .map((l) => `<atom:link rel="${l.rel}" href="${escapeAttribute(absoluteUrl(asset(feedFile(l.page)), site))}" type="application/rss+xml"/>`)
+    .join('');
+}
+
 export async function GET(context: APIContext) {
-  const all = await catalog();
+  const { entries, page, pages } = context.props as Props;
   return rss({
     title: config.title,
     description: config.description,
     site: absoluteUrl(href(), context.site),
-    xmlns: { podcast: 'https://podcastindex.org/namespace/1.0' },
-    items: all.map((e) => {
+    xmlns: { atom: 'http://www.w3.org/2005/Atom', podcast: 'https://podcastindex.org/namespace/1.0' },
+    items: entries.map((e) => {
       const date = dateOf(e);
       const media = enclosure(e, context.site);
       return {
@@ -60,6 +80,6 @@ export async function GET(context: APIContext) {
         customData: podcastTags(e, context.site),
       };
     }),
-    customData: `<language>${config.language}</language>`,
+    customData: `<language>${config.language}</language>${pageLinks(page, pages, context.site)}`,
   });
 }
