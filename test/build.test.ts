@@ -1,4 +1,5 @@
 /** The real build, end to end, on the bundled episode. */
+import { FRAGMENT_FILES_PER_EPISODE } from '../src/build/finish/pagefind-index.ts';
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -117,7 +118,8 @@ describe('the build of the bundled episode', () => {
     const entry = JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8'));
     const counts = Object.values(entry.languages as Record<string, { page_count: number }>).map((l) => l.page_count);
     assert.deepEqual(counts, [1 + sectionPages().length]);
-    assert.ok(readdirSync(path.join(bundle, 'fragment')).length >= 1 + sectionPages().length);
+    // The pages' text, bundled: three fragment files for the one episode, not one per page.
+    assert.equal(readdirSync(path.join(bundle, 'fragment')).length, Math.min(FRAGMENT_FILES_PER_EPISODE, 1 + sectionPages().length));
   });
 
   it('keeps site chrome out of the index: navigation and footer sit outside data-pagefind-body', () => {
@@ -139,10 +141,11 @@ describe('the build of the bundled episode', () => {
     assert.match(blocks[1]!.querySelector('title')!.text, /^2\. Timelines and Benchmarks, 1:53 to 11:21, watch$/);
   });
 
-  it('offers the downloads on the overview, and writes them with llms.txt', () => {
+  it('offers the default downloads on the overview (WebVTT captions, chapters), writes them and no other, and writes llms.txt', () => {
     const links = page(slug).querySelectorAll('.downloads a').map((a) => a.getAttribute('href'));
-    assert.deepEqual(links, ['transcript.txt', 'transcript.md', 'captions.vtt', 'captions.srt', 'transcript.json', 'chapters.json', 'youtube-chapters.txt'].map((f) => `/${slug}/${f}`));
+    assert.deepEqual(links, ['captions.vtt', 'chapters.json'].map((f) => `/${slug}/${f}`));
     for (const l of links) assert.ok(existsSync(path.join(site.out, l!)), l!);
+    for (const f of ['transcript.txt', 'transcript.md', 'captions.srt', 'transcript.json', 'youtube-chapters.txt']) assert.ok(!existsSync(path.join(site.out, slug, f)), `${f} is one setting away, not written by default`);
     assert.match(readFileSync(path.join(site.out, 'llms.txt'), 'utf8'), /^# Transcript Site\n/);
   });
 
@@ -183,9 +186,14 @@ describe('the build of the bundled episode', () => {
   it('lists the speaker turns of a section as on-page contents', () => {
     const p = page(slug, 'timelines-and-benchmarks');
     const turns = p.querySelectorAll('.turns a');
-    // By the rule: one entry per paragraph that opens a speaker turn, and the section's first.
+    // By the rule: the section's first paragraph, then each paragraph that opens a speaker turn a
+    // minute or more after the last one listed (its id is t-<seconds>).
     const paras = p.querySelectorAll('.para');
-    const opening = paras.filter((para, i) => i === 0 || para.classList.contains('turn')).map((para) => `#${para.id}`);
+    const seconds = (id: string) => Number(/^t-(\d+)/.exec(id)![1]);
+    const opening: string[] = [];
+    for (const [i, para] of paras.entries()) {
+      if (i === 0 || (para.classList.contains('turn') && seconds(para.id) - seconds(opening.at(-1)!.slice(1)) >= 60)) opening.push(`#${para.id}`);
+    }
     assert.deepEqual(turns.map((a) => a.getAttribute('href')), opening);
     assert.ok(opening.length > 1, 'the interview has several turns here');
     // The section starts at 1:53 in the export, with "I think I'll start with one of the mo…".
