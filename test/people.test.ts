@@ -154,7 +154,7 @@ describe('people pages', () => {
       for (const moment of person.querySelectorAll('.person-moments li')) {
         const [where, id] = moment.querySelector('a')!.getAttribute('href')!.split('#');
         const paragraph = page(...where!.split('/').filter(Boolean)).getElementById(id!)!;
-        assert.equal(paragraph.getAttribute('data-speaker'), name, `${slug}: ${where}#${id}`);
+        assert.equal(paragraph.getAttribute('data-pagefind-title')!.split(' · ')[1], name, `${slug}: ${where}#${id}`);
         assert.ok(paragraph.querySelector('p')!.text.includes(moment.text.replace(/^\s*\d+:\d\d\s*/, '').trim()), `${slug}: the moment is said there`);
       }
     }

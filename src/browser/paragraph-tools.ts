@@ -2,6 +2,7 @@
  * Per-paragraph "Copy link" and "Cite" buttons, added here rather than in the HTML because they
  * only work with JavaScript. (A paragraph's ▶ is the player's: ./listen.ts.)
  */
+import { titleParts } from '../domain/para-title';
 const paragraphs = document.querySelectorAll<HTMLElement>('.para');
 const announcer = document.getElementById('announcer');
 const article = document.querySelector<HTMLElement>('[data-episode-title]');
@@ -24,7 +25,8 @@ async function copy(text: string): Promise<boolean> {
 }
 
 function firstSentence(text: string): string {
-  const segments = new Intl.Segmenter(document.documentElement.lang || 'en', { granularity: 'sentence' }).segment(text);
+  // Every page's <html> has its lang (the layout's).
+  const segments = new Intl.Segmenter(document.documentElement.lang, { granularity: 'sentence' }).segment(text);
   for (const { segment } of segments) return segment.trim();
   return text;
 }
@@ -33,18 +35,18 @@ function citation(para: HTMLElement, url: string): string {
   const selection = getSelection();
   const selected = selection && !selection.isCollapsed && para.contains(selection.anchorNode) ? selection.toString().trim() : '';
   const quote = selected || firstSentence(para.querySelector('p')?.textContent ?? '');
-  const speaker = para.dataset.speaker;
-  const clock = para.querySelector('.ts')?.textContent ?? '';
+  const [clock, speaker] = titleParts(para.dataset.pagefindTitle!);
   return `“${quote}” — ${speaker ? `${speaker}, ` : ''}${article?.dataset.episodeTitle ?? document.title}, at ${clock}. ${url}`;
 }
 
 if (paragraphs.length) {
   const template = document.createElement('span');
   template.className = 'para-tools';
-  template.innerHTML = '<button type="button" data-act="link">Copy link</button><button type="button" data-act="cite">Cite</button>';
+  // No form holds a paragraph, so a button's default type (submit) does nothing: no `type` needed.
+  template.innerHTML = '<button data-act="link">Copy link</button><button data-act="cite">Cite</button>';
   for (const para of paragraphs) {
     const tools = template.cloneNode(true) as HTMLElement;
-    const clock = para.querySelector('.ts')?.textContent ?? '';
+    const [clock] = titleParts(para.dataset.pagefindTitle!);
     (tools.firstChild as HTMLElement).ariaLabel = `Copy link to ${clock}`;
     (tools.lastChild as HTMLElement).ariaLabel = `Cite ${clock}`;
     para.append(tools);

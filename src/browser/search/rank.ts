@@ -11,6 +11,7 @@
  * A query in quotes keeps only the hits that hold the phrase. Each hit's excerpt is cut here too
  * (`excerpt`), around the words that decided its rank. Plain functions, no DOM.
  */
+import { speakerOfTitle } from '../../domain/para-title';
 
 export interface SubResult {
   title: string;
@@ -89,8 +90,6 @@ export function parseQuery(text: string): Query {
 /** What Pagefind matched for a term without it being the term: a relative sharing its stem ("reflect", "reflective"). */
 const related = (term: string, word: string): boolean => word === term || word.startsWith(term.slice(0, Math.max(3, term.length - 3)));
 
-/** The speaker a hit title names: paragraphs are titled `12:34` or `12:34 · Name`. */
-const speakerOf = (title: string): string | undefined => /^\d[\d:]* · (.+)$/.exec(title)?.[1];
 
 /** Words an excerpt shows, as many as Pagefind's (the `excerptLength` option in engine.ts). */
 export const EXCERPT_WORDS = 24;
@@ -150,7 +149,7 @@ function rangeOf(sub: SubResult, anchors: readonly Anchor[], length: number): [n
 function hitOf(sub: SubResult, words: readonly string[], query: Query, said: boolean, range: [number, number]): Hit {
   const locations = [...(sub.locations ?? [])].sort((a, b) => a - b);
   const found = locations.map((l) => normalize(words[l] ?? ''));
-  const speaker = speakerOf(sub.title);
+  const speaker = speakerOfTitle(sub.title);
   const named = new Set((speaker ?? '').split(/\s+/).map(normalize));
   let covered = 0;
   let exact = 0;
