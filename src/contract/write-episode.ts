@@ -2,6 +2,7 @@
  * The page contract's writer: one episode's generated files (the overview's and each section's
  * MDX, timeline.json and its catalog entry), in the shape frontmatter.ts defines for their readers.
  */
+import { contentsTurns } from '../domain/contents-turns.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { episodeSpeakers } from '../domain/speakers.ts';
@@ -28,7 +29,7 @@ export function timelineData(episode: Episode): Timeline {
       return {
         section: s.slug,
         paragraphs: s.paragraphs.map((p) => [p.time, p.id] as const),
-        turns: s.paragraphs.filter((p, i) => p.turn || i === 0).map((p) => [p.time, p.id, firstWords(p.text)] as const),
+        turns: contentsTurns(s.paragraphs).map((p) => [p.time, p.id, firstWords(p.text)] as const),
         speakers: onPage.map((list) => [...new Set(list.flatMap((p) => (p.speaker ? [p.speaker] : [])))]),
         pages,
       };
