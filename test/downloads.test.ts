@@ -1,4 +1,5 @@
 /** Every download is read back with the project's own parsers: same words, same times. */
+import { cueTime } from '../src/domain/time.ts';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -68,7 +69,10 @@ describe('captions', () => {
       assert.ok(cue.end > cue.start);
     }
     const vtt = webvtt(vttEpisode);
-    assert.match(vtt, /^WEBVTT\n\n00:00:00\.179 --> 00:00:02\.399\n<v Travis>When you first get started in podcasting,\nit's\n/);
+    // WebVTT's hours are optional while zero (mm:ss.ttt); past the hour they are written.
+    assert.match(vtt, /^WEBVTT\n\n00:00\.179 --> 00:02\.399\n<v Travis>When you first get started in podcasting,\nit's\n/);
+    assert.equal(cueTime(3725.5), '01:02:05.500');
+    assert.equal(cueTime(65.25, ','), '00:01:05,250', 'SRT always has hours');
   });
 
   it('escape markup in WebVTT text', () => {

@@ -31,11 +31,14 @@ export function youtubeId(url: string): string | undefined {
 /** A YouTube video's address, from its id. */
 export const youtubeWatchUrl = (id: string): string => `https://www.youtube.com/watch?v=${id}`;
 
-/** The media at second `t`: YouTube's `t=` parameter, or a Media Fragments `#t=` for files. */
+/**
+ * The media at second `t`: YouTube's share link (`youtu.be/<id>?t=`, 20 bytes shorter than the
+ * watch address, and every paragraph of a page carries one), or a Media Fragments `#t=` for files.
+ */
 export function mediaAt(url: string, t: number): string {
   const seconds = Math.max(0, Math.floor(t));
   const id = youtubeId(url);
-  if (id) return `${youtubeWatchUrl(id)}&t=${seconds}s`;
+  if (id) return `https://youtu.be/${id}?t=${seconds}`;
   return `${url.replace(/#.*$/, '')}#t=${seconds}`;
 }
 

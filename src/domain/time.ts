@@ -43,12 +43,16 @@ export function isoDuration(seconds: number): string {
   return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s || (!h && !m) ? `${s}S` : ''}`;
 }
 
-/** `00:01:02.500` (WebVTT) or `00:01:02,500` (SRT). */
+/**
+ * `01:02.500` (WebVTT, whose hours are optional while they are zero: 6 bytes fewer in each time of
+ * a cue under an hour), `1:01:02.500` past the hour, or `00:01:02,500` (SRT, always with hours).
+ */
 export function cueTime(seconds: number, separator: '.' | ',' = '.'): string {
   const ms = Math.round(seconds * 1000);
   const h = Math.floor(ms / 3_600_000);
   const m = Math.floor((ms % 3_600_000) / 60_000);
   const s = Math.floor((ms % 60_000) / 1000);
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${pad(h)}:${pad(m)}:${pad(s)}${separator}${pad(ms % 1000, 3)}`;
+  const hours = separator === ',' || h > 0 ? `${pad(h)}:` : '';
+  return `${hours}${pad(m)}:${pad(s)}${separator}${pad(ms % 1000, 3)}`;
 }
