@@ -10,6 +10,10 @@ import { fmt, formatSummary, summarize } from './stats.ts';
 const GiB = 2 ** 30;
 const median = (xs: number[]) => summarize(xs).median;
 const met = (ok: boolean) => (ok ? 'met' : '**not met**');
+/** The publishing issue's budgets per episode: with the default downloads, and without any. */
+const SIZE_BUDGET = { kb: 400, files: 20, pagesKb: 200 };
+const kbPerEpisode = (r: ArchiveSize) => r.dist.bytes / r.episodes / 1e3;
+const pagesKbPerEpisode = (r: ArchiveSize) => (r.dist.bytes - r.dist.downloadBytes) / r.episodes / 1e3;
 const weight = (w: { page: string; bytes: number }) => (w.bytes ? `${(w.bytes / 1024).toFixed(1)} KB (${w.page})` : '–');
 
 export function archiveMarkdown(sizes: readonly ArchiveSize[]): string {
@@ -25,8 +29,10 @@ export function archiveMarkdown(sizes: readonly ArchiveSize[]): string {
         return [String(r.episodes), wall.toFixed(1), `**${(r.build.wallS.median / wall).toFixed(2)}**`, fmt.mib(peak), (r.build.peakTreeBytes.median / peak).toFixed(2)];
       }))] : []),
     '### Site size\n\n' +
-      table(['episodes', 'files', 'files per episode', 'MB', 'KB per episode', 'of which HTML MB', 'Pagefind files', 'Pagefind MB'],
-        sizes.map((r) => [String(r.episodes), fmt.int(r.dist.files), (r.dist.files / r.episodes).toFixed(1), (r.dist.bytes / 1e6).toFixed(1), (r.dist.bytes / r.episodes / 1e3).toFixed(0), (r.dist.htmlBytes / 1e6).toFixed(1), fmt.int(r.dist.pagefindFiles), (r.dist.pagefindBytes / 1e6).toFixed(1)])),
+      'What a host stores: every file of `dist/` (KB and MB of 1,000 bytes, as hosts count them). "Without downloads": the same site less each episode\'s download files, as `downloads: none` builds it. ' +
+      `Budgets per episode: ${SIZE_BUDGET.kb} KB and ${SIZE_BUDGET.files} files with the default downloads, ${SIZE_BUDGET.pagesKb} KB without.\n\n` +
+      table(['episodes', 'files', 'files per episode', 'MB', 'KB per episode', 'without downloads: KB / files per episode', 'of which HTML MB', 'Pagefind files', 'Pagefind MB', 'downloads MB'],
+        sizes.map((r) => [String(r.episodes), fmt.int(r.dist.files), `**${(r.dist.files / r.episodes).toFixed(1)}**`, (r.dist.bytes / 1e6).toFixed(1), `**${kbPerEpisode(r).toFixed(0)}**`, `**${pagesKbPerEpisode(r).toFixed(0)}** / ${((r.dist.files - r.dist.downloadFiles) / r.episodes).toFixed(1)}`, (r.dist.htmlBytes / 1e6).toFixed(1), fmt.int(r.dist.pagefindFiles), (r.dist.pagefindBytes / 1e6).toFixed(1), (r.dist.downloadBytes / 1e6).toFixed(1)])),
     '### Browsing: library, people, index of names and topics\n\n' +
       'Page counts, and the heaviest page of each kind on load (HTML + CSS + JS, gzipped, as the page budget counts them). The library pages must stay under 30 KB.\n\n' +
       table(['episodes', 'library pages', 'heaviest library page', 'people pages', 'heaviest people page', 'entry pages', 'letter pages', 'heaviest index page'],
@@ -87,6 +93,12 @@ function targets(sizes: readonly ArchiveSize[]): string {
       const ratio = fiveThousand.build.wallS.median / thousand.build.wallS.median;
       rows.push(['clean build, 5,000 ÷ 1,000 episodes', '≤ 5.5', ratio.toFixed(2), met(ratio <= 5.5)]);
     }
+  }
+  for (const r of sizes.filter((x) => x.episodes >= 1000)) {
+    const n = fmt.int(r.episodes);
+    rows.push([`site size per episode at ${n} episodes, default downloads`, `≤ ${SIZE_BUDGET.kb} KB`, `${kbPerEpisode(r).toFixed(0)} KB`, met(kbPerEpisode(r) <= SIZE_BUDGET.kb)]);
+    rows.push([`files per episode at ${n} episodes`, `≤ ${SIZE_BUDGET.files}`, (r.dist.files / r.episodes).toFixed(1), met(r.dist.files / r.episodes <= SIZE_BUDGET.files)]);
+    rows.push([`site size per episode at ${n} episodes, without downloads`, `≤ ${SIZE_BUDGET.pagesKb} KB`, `${pagesKbPerEpisode(r).toFixed(0)} KB`, met(pagesKbPerEpisode(r) <= SIZE_BUDGET.pagesKb)]);
   }
   for (const [n, label, limit, key] of [[REBUILD_REFERENCE, 'adding 1 episode to 20', 0.6, 'addOne'], [1000, 'adding 1 episode to 1,000', 0.25, 'addOne'], [1000, 'unchanged library of 1,000', 0.15, 'unchanged']] as const) {
     const r = at(n);

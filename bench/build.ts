@@ -5,6 +5,7 @@
  * carry and, for the steps that carry none, when they happened. Memory comes from sampling the
  * process tree.
  */
+import { DOWNLOAD_FILES } from '../src/domain/exports/index.ts';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,6 +61,9 @@ export interface DistStats {
   /** The part of Pagefind that grows with content: index, fragment and filter chunks, metadata. */
   pagefindIndexFiles: number;
   pagefindIndexBytes: number;
+  /** Each episode's download files (transcript.txt, captions.vtt…, beside its overview). */
+  downloadFiles: number;
+  downloadBytes: number;
 }
 
 /**
@@ -194,7 +198,8 @@ export async function quiet(root: string, out: string): Promise<void> {
 
 /** Pages, files and bytes of a built site, and how much of it is Pagefind. */
 export function distStats(out: string): DistStats {
-  const stats: DistStats = { pages: 0, files: 0, bytes: 0, htmlBytes: 0, pagefindFiles: 0, pagefindBytes: 0, pagefindIndexFiles: 0, pagefindIndexBytes: 0 };
+  const stats: DistStats = { pages: 0, files: 0, bytes: 0, htmlBytes: 0, pagefindFiles: 0, pagefindBytes: 0, pagefindIndexFiles: 0, pagefindIndexBytes: 0, downloadFiles: 0, downloadBytes: 0 };
+  const downloads = new Set<string>(DOWNLOAD_FILES);
   for (const entry of readdirSync(out, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
@@ -205,6 +210,10 @@ export function distStats(out: string): DistStats {
     if (entry.name.endsWith('.html')) {
       stats.pages++;
       stats.htmlBytes += size;
+    }
+    if (downloads.has(entry.name) && rel.split('/').length === 2) {
+      stats.downloadFiles++;
+      stats.downloadBytes += size;
     }
     if (!rel.startsWith('pagefind/')) continue;
     stats.pagefindFiles++;
