@@ -5,6 +5,7 @@
 import { titleParts } from '../domain/para-title';
 const paragraphs = document.querySelectorAll<HTMLElement>('.para');
 const announcer = document.getElementById('announcer');
+// Paragraphs are only on section pages, whose article names the episode.
 const article = document.querySelector<HTMLElement>('[data-episode-title]');
 
 function say(message: string) {
@@ -36,7 +37,7 @@ function citation(para: HTMLElement, url: string): string {
   const selected = selection && !selection.isCollapsed && para.contains(selection.anchorNode) ? selection.toString().trim() : '';
   const quote = selected || firstSentence(para.querySelector('p')?.textContent ?? '');
   const [clock, speaker] = titleParts(para.dataset.pagefindTitle!);
-  return `“${quote}” — ${speaker ? `${speaker}, ` : ''}${article?.dataset.episodeTitle ?? document.title}, at ${clock}. ${url}`;
+  return `“${quote}” — ${speaker ? `${speaker}, ` : ''}${article!.dataset.episodeTitle}, at ${clock}. ${url}`;
 }
 
 if (paragraphs.length) {
