@@ -1,7 +1,7 @@
 /** Every download is read back with the project's own parsers: same words, same times. */
 import { cueTime } from '../src/domain/time.ts';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { applyMetadata } from '../src/domain/apply-metadata.ts';
@@ -18,7 +18,7 @@ import { parsePodcastJson } from '../src/domain/formats/podcast-json.ts';
 import { readJson } from '../src/domain/formats/json.ts';
 import type { Episode } from '../src/domain/types.ts';
 import { parseYoutldr } from '../src/domain/formats/youtldr.ts';
-import { bundled, root } from './helpers/build.ts';
+import { build, bundled, root, tempDir } from './helpers/build.ts';
 
 const youtldr = buildEpisode(parseYoutldr(readFileSync(bundled, 'utf8'), 'ep.txt'));
 const namespace = path.join(root, 'test', 'fixtures', 'podcast-namespace');
@@ -129,5 +129,25 @@ describe('text downloads', () => {
     assert.match(txt, /^# My Site\n\n> About it\.\n/);
     assert.equal((txt.match(/^## \[/gm) ?? []).length, 2);
     assert.match(txt, /\* \[Timelines and Benchmarks\]\(\/openais-chief-scientist-on-continual-learning-hype\/timelines-and-benchmarks\/\): 1:53–11:21\. Contains crucial info/);
+  });
+});
+
+describe('the downloads setting, in a build', () => {
+  it('--downloads none writes no file, no Downloads heading and no transcript in the feed; a wrong name stops the build, naming it', () => {
+    const content = path.join(tempDir('no-downloads'), 'content');
+    mkdirSync(content);
+    writeFileSync(path.join(content, 'talk.vtt'), 'WEBVTT\n\n00:01.000 --> 00:04.000\n<v Ada>Hello there, and welcome.\n\n00:05.000 --> 00:09.000\n<v Ben>Thanks for having me.\n');
+    const out = path.join(path.dirname(content), 'dist');
+    const site = build(content, out, '--downloads', 'none', '--site', 'https://example.com');
+    assert.equal(site.code, 0, site.stderr);
+    assert.deepEqual(readdirSync(path.join(out, 'talk')).filter((f) => f.includes('.')), ['index.html'], 'nothing beside the overview but its page');
+    const overview = readFileSync(path.join(out, 'talk', 'index.html'), 'utf8');
+    assert.doesNotMatch(overview, /id="downloads"|class="downloads"/);
+    const feed = readFileSync(path.join(out, 'rss.xml'), 'utf8');
+    assert.doesNotMatch(feed, /podcast:transcript|podcast:chapters/);
+    const wrong = build(content, path.join(path.dirname(content), 'wrong'), '--downloads', 'captions.vtt,transcript.pdf');
+    assert.equal(wrong.code, 1);
+    assert.match(wrong.stderr, /--downloads takes all, none, or file names separated by commas \(transcript\.txt, transcript\.md, captions\.vtt, .*\), not "captions\.vtt,transcript\.pdf"/);
+    assert.doesNotMatch(wrong.stderr, /\n\s+at /, 'no stack trace');
   });
 });

@@ -130,7 +130,8 @@ describe('site config', () => {
     assert.deepEqual(parseSiteConfig('downloads: all\n', 'x.yml').downloads.length, 7);
     assert.deepEqual(parseSiteConfig('downloads: none\n', 'x.yml').downloads, []);
     assert.deepEqual(parseSiteConfig('downloads: [captions.srt, transcript.txt, captions.srt]\n', 'x.yml').downloads, ['transcript.txt', 'captions.srt'], 'in the order readers see them, once');
-    assert.deepEqual(parseDownloads('transcript.json,captions.vtt', '--downloads'), ['captions.vtt', 'transcript.json']);
+    assert.deepEqual(parseDownloads('transcript.json, captions.vtt'), ['captions.vtt', 'transcript.json']);
+    assert.equal(parseDownloads('captions.vtt,transcript.pdf'), undefined);
     assert.match(error(() => parseSiteConfig('downloads: [transcript.pdf]\n', 'transcript-site.yml')).format(), /^transcript-site\.yml:1: downloads: must be all, none, or a list of: transcript\.txt, transcript\.md, captions\.vtt/);
     assert.equal(error(() => parseSiteConfig('theme: dark\n', 'transcript-site.yml')).format(),
       'transcript-site.yml:1: unknown key "theme"\n  hint: allowed here: title, description, site, base, language, themeColor, shardSize, indexSize, downloads');

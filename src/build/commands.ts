@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TranscriptError } from '../domain/errors.ts';
 import { parseDownloads } from '../domain/site-config.ts';
+import { DOWNLOAD_FILES } from '../domain/exports/index.ts';
 import { FolderCache, filesBelow, sha256 } from './cache/folder-cache.ts';
 import { codeHash, PAGE_CODE, PREPARE_CODE } from './cache/code-version.ts';
 import { check } from './check.ts';
@@ -131,6 +132,13 @@ function shardOption(text: string): { k: number; n: number } {
   return { k, n };
 }
 
+/** `--downloads all`, `none`, or file names separated by commas. */
+function downloadsOption(text: string): Settings['downloads'] {
+  const files = parseDownloads(text);
+  if (!files) throw new UsageError(`--downloads takes all, none, or file names separated by commas (${DOWNLOAD_FILES.join(', ')}), not "${text}"`);
+  return files;
+}
+
 /** A size given on the command line: a whole number from 1. */
 function sizeOption(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -178,7 +186,7 @@ async function buildCommand(args: string[]): Promise<number> {
     site: values.site,
     shardSize: sizeOption('--shard-size', values['shard-size']),
     indexSize: sizeOption('--index-size', values['index-size']),
-    downloads: values.downloads === undefined ? undefined : parseDownloads(values.downloads, '--downloads'),
+    downloads: values.downloads === undefined ? undefined : downloadsOption(values.downloads),
   });
   const outDir = path.resolve(values.out);
   const scratch = makeScratch(root, settings);

@@ -57,8 +57,9 @@ export function parseSiteConfig(text: string, file: string): SiteConfig {
   return validate(SiteConfigSchema, yaml.data ?? {}, { file, lineOf: yaml.lineOf });
 }
 
-/** `--downloads` on the command line: `all`, `none`, or names separated by commas. */
-export function parseDownloads(text: string, flag: string): SiteConfig['downloads'] {
+/** `--downloads` on the command line: `all`, `none`, or names separated by commas; undefined when it is none of these. */
+export function parseDownloads(text: string): SiteConfig['downloads'] | undefined {
   const value = text === 'all' || text === 'none' ? text : text.split(',').map((f) => f.trim()).filter(Boolean);
-  return validate(DownloadsSchema, value, { file: flag });
+  const parsed = DownloadsSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
 }
