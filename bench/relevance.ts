@@ -58,7 +58,8 @@ export function paragraphsOf(dist: string, only?: ReadonlySet<string>): Paragrap
         out.push({
           url: `/${page.split(path.sep).join('/')}/#${para.id}`,
           words: transcriptWords(parse(`<div class="para">${para.querySelector('p')!.outerHTML}</div>`)).map(norm).filter(Boolean),
-          speaker: para.getAttribute('data-speaker') ?? undefined,
+          // A paragraph's title is "m:ss · Name" where its speaker is known.
+          speaker: para.getAttribute('data-pagefind-title')?.split(' · ')[1],
         });
       }
     }
