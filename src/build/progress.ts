@@ -93,7 +93,8 @@ export function describe(event: Progress): string[] {
     case 'part':
       return [`built part ${event.k}/${event.n}: ${event.groups} search index(es), ${event.episodes} episode(s) into ${event.out}/ in ${s(event.seconds)} s; join the parts with transcript-site join`];
     case 'built':
-      return [`built ${event.episodes} episode(s), ${event.pages} pages, ${event.files} files, ${(event.bytes / 1024 / 1024).toFixed(1)} MB into ${event.out}/ in ${s(event.seconds)} s`];
+      // MB of 1,000,000 bytes, as the hosts' limits count (src/domain/host-limits.ts).
+      return [`built ${event.episodes} episode(s), ${event.pages} pages, ${event.files} files, ${(event.bytes / 1e6).toFixed(1)} MB into ${event.out}/ in ${s(event.seconds)} s`];
     case 'host-limit': {
       const has = event.what === 'site bytes' ? `the site is ${(event.measured / 1e9).toFixed(2)} GB`
         : event.what === 'files' ? `the site has ${event.measured.toLocaleString('en')} files`
