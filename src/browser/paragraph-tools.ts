@@ -4,13 +4,11 @@
  */
 import { titleParts } from '../domain/para-title';
 const paragraphs = document.querySelectorAll<HTMLElement>('.para');
-const announcer = document.getElementById('announcer');
+// Every page's layout has the live region (Base.astro).
+const announcer = document.getElementById('announcer')!;
 // Paragraphs are only on section pages, whose article names the episode.
 const article = document.querySelector<HTMLElement>('[data-episode-title]');
 
-function say(message: string) {
-  if (announcer) announcer.textContent = message;
-}
 
 /**
  * The Clipboard API only: sites are served over HTTPS or from localhost, where it exists. (The old
@@ -61,7 +59,7 @@ if (paragraphs.length) {
     const ok = await copy(link ? url : citation(para, url));
     const label = button.textContent;
     button.textContent = ok ? 'Copied' : 'Copy failed';
-    say(ok ? (link ? 'Link copied' : 'Citation copied') : 'Could not copy');
+    announcer.textContent = ok ? (link ? 'Link copied' : 'Citation copied') : 'Could not copy';
     setTimeout(() => (button.textContent = label), 1500);
   });
 }

@@ -11,7 +11,7 @@
  * A query in quotes keeps only the hits that hold the phrase. Each hit's excerpt is cut here too
  * (`excerpt`), around the words that decided its rank. Plain functions, no DOM.
  */
-import { speakerOfTitle } from '../../domain/para-title';
+import { speakerOfTitle } from '../../domain/para-title.ts';
 
 export interface SubResult {
   title: string;
