@@ -9,7 +9,8 @@ import finish from './src/build/astro/finish.ts';
 import { siteConfigModule } from './src/build/astro/site-config-module.ts';
 import { MDX_FEATURES } from './src/contract/mdx-syntax.ts';
 
-// transcript-site.yml; `npm run build -- --site … --base …` overrides site and base.
+// transcript-site.yml: in a build's private root, the build's settings with the command line's
+// --site, --base, --downloads… over the file's (src/build/render/private-root.ts).
 const config = loadSiteConfig(fileURLToPath(new URL('.', import.meta.url)));
 
 export default defineConfig({

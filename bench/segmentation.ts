@@ -169,13 +169,13 @@ export async function chapterCost(root: string, runs: number): Promise<ChapterCo
     const meta = lines.findIndex((l) => / words · ~\d+ min read/.test(l));
     const disclaimer = lines.findIndex((l) => l.startsWith('AI-generated from the transcript.'));
     writeFileSync(path.join(dir, 'hour.youtldr.txt'), [...lines.slice(0, meta + 1), ...lines.slice(disclaimer + 1)].join('\n'));
-    const urls = { base: '/', downloads: DEFAULT_DOWNLOADS };
+    const settings = { base: '/', downloads: DEFAULT_DOWNLOADS };
     const time = async (mode: 'topics' | 'parts') => {
       writeFileSync(path.join(dir, 'hour.yml'), `autoSections: ${mode}\n`);
       const started = performance.now();
       const library = await readLibrary(dir, 'en');
       const { inputs } = await readInputs(dir, library.episodes[0]!);
-      await prepareEpisode(inputs, [], path.join(dir, 'generated'), urls);
+      await prepareEpisode(inputs, [], path.join(dir, 'generated'), settings);
       return performance.now() - started;
     };
     // Two rounds to warm up (the language model, V8's code), then the measured ones.

@@ -9,7 +9,6 @@ const announcer = document.getElementById('announcer')!;
 // Paragraphs are only on section pages, whose article names the episode.
 const article = document.querySelector<HTMLElement>('[data-episode-title]');
 
-
 /**
  * The Clipboard API only: sites are served over HTTPS or from localhost, where it exists. (The old
  * `execCommand('copy')` fallback is deprecated, and its bytes would be on every page.)

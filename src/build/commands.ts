@@ -11,7 +11,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TranscriptError } from '../domain/errors.ts';
 import { parseDownloads } from '../domain/site-config.ts';
-import { DOWNLOAD_FILES } from '../domain/exports/index.ts';
+import { DEFAULT_DOWNLOADS, DOWNLOAD_FILES } from '../domain/exports/index.ts';
+import { GROUP_SIZE, SHARD_SIZE } from '../domain/shard-sizes.ts';
 import { FolderCache, filesBelow, sha256 } from './cache/folder-cache.ts';
 import { codeHash, PAGE_CODE, PREPARE_CODE } from './cache/code-version.ts';
 import { check } from './check.ts';
@@ -47,11 +48,11 @@ Build options:
   --site URL      the site's public URL, for canonical links, sitemap and RSS (default: from transcript-site.yml)
   --shard K/N     build only part K of N (for a build split over N machines); --out gets the part
   --shard-size N  episodes one Astro process renders at most (default: shardSize in
-                  transcript-site.yml, else 100)
-  --index-size N  episodes one search index holds at most (default: indexSize, else 300)
+                  transcript-site.yml, else ${SHARD_SIZE})
+  --index-size N  episodes one search index holds at most (default: indexSize, else ${GROUP_SIZE})
   --downloads L   the files each episode offers: all, none, or names separated by commas, like
                   transcript.txt,captions.vtt,captions.srt (default: downloads in
-                  transcript-site.yml, else transcript.txt,captions.vtt,chapters.json)
+                  transcript-site.yml, else ${DEFAULT_DOWNLOADS.join(',')})
   --no-cache      prepare and render everything afresh (by default, what is unchanged since the
                   last build comes from node_modules/.cache/transcript-site)
   --cache-dir DIR keep that cache somewhere else

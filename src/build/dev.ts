@@ -66,7 +66,7 @@ export async function devServer(options: DevOptions): Promise<void> {
       library,
       episodes: changed,
       generatedFor: () => next,
-      urls: settings,
+      settings,
       cache,
       onEpisode: ({ summary: e }) => {
         console.log(`dev: ${path.basename(e.file)}: ${readerFor(e.format).name}, ${e.catalog.sections.length} sections, ${e.words} words → /${e.slug}/`);

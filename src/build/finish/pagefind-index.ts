@@ -82,7 +82,7 @@ export interface SearchIndex {
  * 1.6), about 10 an episode: half of a site's files. Bundled three to an episode, they hold about
  * 3 pages each, in the order the pages were added (an episode's pages together), so a result's
  * neighbours from the same episode arrive with it; and the bundles compress better than the pages
- * one by one (a quarter fewer bytes, measured on the benchmark's library).
+ * one by one (15 % fewer bytes, measured on the benchmark's library).
  */
 export const FRAGMENT_FILES_PER_EPISODE = 3;
 

@@ -56,10 +56,10 @@ export class EpisodeCache {
   readonly dir: string;
   private readonly context: string;
 
-  /** `code`: the code version; `urls`: the settings that reach an episode's files. */
-  constructor(dir: string, code: string, urls: EpisodeSettings) {
+  /** `code`: the code version; `settings`: those that reach an episode's files. */
+  constructor(dir: string, code: string, settings: EpisodeSettings) {
     this.dir = dir;
-    this.context = JSON.stringify({ code, base: urls.base, site: urls.site ?? null, downloads: urls.downloads });
+    this.context = JSON.stringify({ code, base: settings.base, site: settings.site ?? null, downloads: settings.downloads });
   }
 
   /** The source key of an episode read from inputs of this hash (library.ts, readInputs). */

@@ -15,7 +15,7 @@ import type { EpisodeInputs } from '../../domain/read-episode.ts';
 import type { EpisodeSettings } from './downloads.ts';
 import type { Prepared } from './prepare-episode.ts';
 
-export interface Job { inputs: EpisodeInputs; rules: CorrectionRule[]; generated: string; urls: EpisodeSettings }
+export interface Job { inputs: EpisodeInputs; rules: CorrectionRule[]; generated: string; settings: EpisodeSettings }
 export type Reply =
   | { prepared: Prepared }
   | { error: { file: string; line: number | undefined; message: string; hint: string | undefined } }

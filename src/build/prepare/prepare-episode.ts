@@ -81,13 +81,13 @@ function paragraphWords(lengths: readonly number[], words: readonly string[]): s
 }
 
 /** Prepares the episode read from `inputs` into `generated/<slug>/`. */
-export async function prepareEpisode(inputs: EpisodeInputs, rules: readonly CorrectionRule[], generated: string, urls: EpisodeSettings): Promise<Prepared> {
+export async function prepareEpisode(inputs: EpisodeInputs, rules: readonly CorrectionRule[], generated: string, settings: EpisodeSettings): Promise<Prepared> {
   const counts = rules.map(() => 0);
   const source = await readSource(inputs);
   const words: EpisodeWords = { cores: wordCores(source.transcript.fragments), names: source.names };
   const episode = correctedEpisode(source, rules, counts);
   const catalog = await writeEpisodeMdx(episode, generated);
-  await writeEpisodeDownloads(episode, downloadsDir(path.join(generated, episode.slug)), urls);
+  await writeEpisodeDownloads(episode, downloadsDir(path.join(generated, episode.slug)), settings);
   const summary: EpisodeSummary = {
     file: episode.source.file,
     slug: episode.slug,

@@ -32,7 +32,7 @@ export interface PrepareJob {
   episodes: readonly EpisodeJob[];
   /** The generated folder an episode's folder goes into (each shard renders from its own). */
   generatedFor: (job: EpisodeJob) => string;
-  urls: EpisodeSettings;
+  settings: EpisodeSettings;
   /** None: prepare every episode, keep nothing. */
   cache: EpisodeCache | undefined;
   /** Each episode, in order, once its summary is known (from the cache or prepared). */
@@ -47,7 +47,7 @@ export interface PrepareJob {
 const AHEAD = 2;
 
 export async function prepareLibrary(job: PrepareJob): Promise<Ready[]> {
-  const { library, cache, urls } = job;
+  const { library, cache, settings } = job;
   const rules = library.corrections.rules;
   cache?.removeStale();
   const pool = new Pool();
@@ -66,7 +66,7 @@ export async function prepareLibrary(job: PrepareJob): Promise<Ready[]> {
         job.onMiss?.(episode);
         const generated = job.generatedFor(episode);
         // Only the hash outlives this turn: the texts go to the worker and are let go.
-        ready = pool.prepare({ inputs, rules, generated, urls }).then(
+        ready = pool.prepare({ inputs, rules, generated, settings }).then(
           async ({ summary, words }) => {
             if (!cache) return { job: episode, hash, summary, key: undefined };
             const key = await cache.store(found!.sourceKey, words, rules, summary, path.join(generated, summary.slug)).catch((error: unknown) => {

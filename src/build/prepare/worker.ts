@@ -10,7 +10,7 @@ process.on('disconnect', () => process.exit(0));
 process.on('message', async (job: Job) => {
   let reply: Reply;
   try {
-    reply = { prepared: await prepareEpisode(job.inputs, job.rules, job.generated, job.urls) };
+    reply = { prepared: await prepareEpisode(job.inputs, job.rules, job.generated, job.settings) };
   } catch (error) {
     reply = error instanceof TranscriptError
       ? { error: { file: error.file, line: error.line, message: error.message, hint: error.hint } }

@@ -21,8 +21,8 @@ import path from 'node:path';
 import { removeLater, removeLeftovers } from '../processes.ts';
 import type { Settings } from '../settings.ts';
 
-/** What Astro reads from the project besides public/. */
-const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'transcript-site.yml', 'src'];
+/** What Astro reads from the project besides public/ (and transcript-site.yml, written from the build's settings). */
+const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src'];
 /** Folders of the copied src/ that are build output, not source. */
 const NOT_SOURCE = new Set(['src/generated']);
 /** Per-root caches inside node_modules that must not be shared. */

@@ -15,8 +15,6 @@ export interface RenderJob {
   /** The checkout's public/, read where it is, for the site-wide pages; an empty folder for a shard. */
   publicDir: string;
   outDir: string;
-  base: string;
-  site: string | undefined;
   verbose: boolean;
 }
 
@@ -82,7 +80,8 @@ export function renderer(root: string): Renderer {
 /** The child: load Astro now, run its build with our integrations when the job arrives. */
 async function main(job: Promise<RenderJob>): Promise<void> {
   const { build } = await import('astro');
-  const { root, publicDir, outDir, base, site, verbose } = await job;
+  // The root's transcript-site.yml holds the build's settings, base and site included (private-root.ts).
+  const { root, publicDir, outDir, verbose } = await job;
   // This process only renders; the CLI finishes the site (src/build/astro/finish.ts) afterwards.
   deferFinishing();
   await build({
@@ -93,8 +92,6 @@ async function main(job: Promise<RenderJob>): Promise<void> {
     // must never leak into this one.
     force: true,
     logLevel: verbose ? 'info' : 'warn',
-    base,
-    ...(site ? { site } : {}),
   });
 }
 

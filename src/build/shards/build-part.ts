@@ -71,7 +71,7 @@ export async function buildPart(ctx: PartContext, groups: readonly Group[], out:
     library,
     episodes: jobs,
     generatedFor: (job) => generatedFolder(ctx, shardOf.get(job.name)!),
-    urls: settings,
+    settings,
     cache: caches?.episodes,
     onEpisode: (r) => report({ type: 'episode', summary: { ...r.summary, file: shown(library.dir, r.summary.file), warnings: r.summary.warnings.map((w) => ({ ...w, file: shown(library.dir, w.file) })) } }),
     onUnkept: (file, reason) => report({ type: 'cache-unwritable', file, reason }),
@@ -262,7 +262,7 @@ async function renderShard(ctx: PartContext, { root, renderer: astro }: ShardRen
     if (episode.cached && !(await copyOut(ctx.caches!.episodes, episode, generated))) {
       // A damaged entry: prepared again (and kept again).
       report({ type: 'cache-damaged', file: shown(ctx.library.dir, episode.summary.file) });
-      const [again] = await prepareLibrary({ library: ctx.library, episodes: [episode.job], generatedFor: () => generated, urls: ctx.settings, cache: ctx.caches?.episodes });
+      const [again] = await prepareLibrary({ library: ctx.library, episodes: [episode.job], generatedFor: () => generated, settings: ctx.settings, cache: ctx.caches?.episodes });
       Object.assign(episode, { summary: again!.summary, key: again!.key, cached: undefined });
     }
   }
@@ -272,7 +272,7 @@ async function renderShard(ctx: PartContext, { root, renderer: astro }: ShardRen
   const empty = path.join(ctx.scratch.dir, 'no-public');
   await mkdir(empty, { recursive: true });
   const started = performance.now();
-  await astro.render({ root: root.dir, publicDir: empty, outDir: out, base: ctx.settings.base, site: ctx.settings.site, verbose: ctx.verbose });
+  await astro.render({ root: root.dir, publicDir: empty, outDir: out, verbose: ctx.verbose });
   return { started, astroSeconds: (performance.now() - started) / 1000 };
 }
 

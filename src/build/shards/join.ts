@@ -203,7 +203,7 @@ export async function siteWidePages(ctx: Pick<JoinContext, 'root' | 'scratch' | 
   }
   const out = path.join(ctx.scratch.dir, 'site-out');
   await rm(out, { recursive: true, force: true });
-  await astro.render({ root: root.dir, publicDir: path.join(ctx.root, 'public'), outDir: out, base: ctx.settings.base, site: ctx.settings.site, verbose: ctx.verbose });
+  await astro.render({ root: root.dir, publicDir: path.join(ctx.root, 'public'), outDir: out, verbose: ctx.verbose });
   await finishPages(out, [], undefined);
   const pages = (await filesBelow(out)).filter((f) => f.endsWith('.html')).length;
   return { out, pages, seconds: (performance.now() - started) / 1000, index };
