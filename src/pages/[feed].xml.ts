@@ -11,6 +11,7 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { escapeAttribute } from 'entities';
 import { teaser } from '../domain/description';
+import { downloadsOf, type DownloadFile } from '../domain/exports/index';
 import { feedFile, feedLinks, feedName, feedPages } from '../domain/feed-pages';
 import { languageCode, mediaType } from '../domain/media';
 import { absoluteUrl } from '../domain/urls';
@@ -30,19 +31,21 @@ export async function getStaticPaths() {
   return pages.map((entries, k) => ({ params: { feed: feedName(k + 1) }, props: { entries, page: k + 1, pages: pages.length } satisfies Props }));
 }
 
-/** The downloads a podcast app reads, as the namespace names their types: those the site writes (the `downloads` setting). */
-const TRANSCRIPTS = ([
-  { file: 'captions.vtt', type: 'text/vtt', rel: 'captions' },
-  { file: 'captions.srt', type: 'application/x-subrip', rel: 'captions' },
-  { file: 'transcript.json', type: 'application/json' },
-] as const).filter((t) => config.downloads.includes(t.file));
-const CHAPTERS = config.downloads.includes('chapters.json');
+/** The downloads a podcast app reads as transcripts, and how (captions carry `rel="captions"`); their types are the downloads'. */
+const TRANSCRIPT_RELS: Partial<Record<DownloadFile, string | undefined>> = { 'captions.vtt': 'captions', 'captions.srt': 'captions', 'transcript.json': undefined };
+/** Those the site writes (the `downloads` setting). */
+const written = downloadsOf(config.downloads);
+const TRANSCRIPTS = written.filter((d) => d.file in TRANSCRIPT_RELS);
+const CHAPTERS = written.find((d) => d.file === 'chapters.json');
 
 function podcastTags(e: CatalogEntry, site: URL | undefined): string {
   const url = (file: string) => escapeAttribute(absoluteUrl(`${href(e.id)}${file}`, site));
   const language = escapeAttribute((e.language && languageCode(e.language)) ?? config.language);
-  const transcripts = TRANSCRIPTS.map((t) => `<podcast:transcript url="${url(t.file)}" type="${t.type}" language="${language}"${'rel' in t ? ` rel="${t.rel}"` : ''}/>`);
-  return [...transcripts, ...(CHAPTERS ? [`<podcast:chapters url="${url('chapters.json')}" type="application/json+chapters"/>`] : [])].join('');
+  const transcripts = TRANSCRIPTS.map((t) => {
+    const rel = TRANSCRIPT_RELS[t.file];
+    return `<podcast:transcript url="${url(t.file)}" type="${t.type}" language="${language}"${rel ? ` rel="${rel}"` : ''}/>`;
+  });
+  return [...transcripts, ...(CHAPTERS ? [`<podcast:chapters url="${url(CHAPTERS.file)}" type="${CHAPTERS.type}"/>`] : [])].join('');
 }
 
 /** The episode's own audio or video file, absolute (a path of the site is served from its root). */

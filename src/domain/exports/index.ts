@@ -2,7 +2,7 @@
  * The files an episode can offer for download, beside its overview page. Which of them a site
  * writes is the `downloads` setting (src/domain/site-config.ts): every one is a byte cost per
  * episode, and a channel's archive meets the hosts' size and file limits through them first
- * (README, "What each download costs").
+ * (the README's "Downloads" and "Size and file budgets").
  */
 export const DOWNLOADS = [
   { file: 'transcript.txt', label: 'Plain text', type: 'text/plain' },
