@@ -10,6 +10,8 @@ import { parseYoutldr } from '../src/domain/formats/youtldr.ts';
 import { build, bundled, SECTIONS as sections, sectionPageDirs, SLUG as slug, tempDir, type BuildResult } from './helpers/build.ts';
 import { brokenLinks, fileFor, htmlFiles } from './helpers/links.ts';
 import { BUDGET, onLoad } from './helpers/budget.ts';
+import { indexedPages } from './helpers/pagefind.ts';
+import { momentParagraphs } from '../src/domain/moment-ref.ts';
 
 
 let site: BuildResult;
@@ -122,6 +124,27 @@ describe('the build of the bundled episode', () => {
     assert.equal(readdirSync(path.join(bundle, 'fragment')).length, Math.min(FRAGMENT_FILES_PER_EPISODE, 1 + sectionPages().length));
   });
 
+  it('gives search each section page’s filters and metadata, from attributes of its searched body alone', () => {
+    const indexed = indexedPages(site.out);
+    const title = 'OpenAI’s Chief Scientist on Continual Learning Hype, RL Beyond Code, & Future Alignment Directions';
+    const tags = ['optional', 'watch', 'watch', 'optional', 'watch', 'optional', 'watch'];
+    for (const [i, s] of sections.entries()) {
+      const dirs = sectionPageDirs(site.out, slug, s);
+      for (const [k, dir] of dirs.entries()) {
+        const doc = page(dir);
+        const body = doc.querySelector('[data-pagefind-body]')!;
+        // No hidden element each: the one element carries them all.
+        const tagged = doc.querySelectorAll('[data-pagefind-filter], [data-pagefind-meta]');
+        assert.ok(tagged.length === 1 && tagged[0] === body, dir);
+        const heading = body.querySelector('h1')!.text;
+        assert.deepEqual(indexed.get(`/${dir.split(path.sep).join('/')}/`), {
+          filters: { episode: [title], tag: [tags[i]!], year: ['2026'] },
+          meta: { episode: title, tag: tags[i]!, summary: 'ai', title: dirs.length > 1 ? `${heading} (page ${k + 1} of ${dirs.length})` : heading },
+        }, dir);
+      }
+    }
+  });
+
   it('keeps site chrome out of the index: navigation and footer sit outside data-pagefind-body', () => {
     const p = page(slug, 'timelines-and-benchmarks');
     const body = p.querySelector('[data-pagefind-body]')!;
@@ -172,13 +195,16 @@ describe('the build of the bundled episode', () => {
 
   it('resolves every moment from the /at/ page data to an existing paragraph', () => {
     const at = page(slug, 'at');
-    const data = JSON.parse(at.getElementById('moments-data')!.text) as { targets: string[]; paragraphs: Array<Array<[number, string]>> };
+    const data = JSON.parse(at.getElementById('moments-data')!.text) as { targets: string[]; seconds: number[][][] };
     assert.equal(data.targets.length, sectionPages().length, 'one target per section page');
+    // Only the seconds are written; the ids named from them are each page's paragraphs, in order.
+    const paragraphs = momentParagraphs(data.seconds);
     data.targets.forEach((target, i) => {
       const file = fileFor(site.out, target)!;
       const doc = parse(readFileSync(file, 'utf8'));
-      for (const [, id] of data.paragraphs[i]!) assert.ok(doc.getElementById(id), `${target}#${id}`);
+      assert.deepEqual(paragraphs[i]!.map(([, id]) => id), doc.querySelectorAll('.para').map((p) => p.id), target);
     });
+    assert.ok(paragraphs.flat().some(([, id]) => id === 't-681-2'), 'a second paragraph in one second');
     // Without JavaScript the page still lists every section with its range.
     assert.equal(at.querySelectorAll('.section-list > li').length, 7);
   });

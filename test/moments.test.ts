@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { buildEpisode } from '../src/domain/episode.ts';
 import { keyMoments, meaningful } from '../src/domain/key-moments.ts';
-import { parseMomentRef, parseTimeValue, resolveMoment } from '../src/domain/moment-ref.ts';
+import { momentParagraphs, parseMomentRef, parseTimeValue, resolveMoment } from '../src/domain/moment-ref.ts';
 import { locateQuote } from '../src/domain/quotes.ts';
 import type { Paragraph } from '../src/domain/types.ts';
 import { parseYoutldr } from '../src/domain/formats/youtldr.ts';
@@ -43,6 +43,24 @@ describe('moment references in URLs', () => {
     assert.deepEqual(resolveMoment(149, list), { section: 1, id: 't-100-2' });
     assert.deepEqual(resolveMoment(9999, list), { section: 1, id: 't-150' });
     assert.deepEqual(resolveMoment(-1, list), { section: 0, id: 't-0' });
+  });
+
+  it('names the resolver page’s paragraphs from their seconds as reflow named them, one count per section', () => {
+    // Section 0 on two pages, a second repeated within a page and across the page break; section 1
+    // starts its own count. Resolved the same as with the ids written out.
+    const seconds = [[[5, 5], [5, 7]], [[5, 9]]];
+    const named = [[[5, 't-5'], [5, 't-5-2']], [[5, 't-5-3'], [7, 't-7']], [[5, 't-5'], [9, 't-9']]];
+    assert.deepEqual(momentParagraphs(seconds), named);
+    for (const t of [0, 5, 6, 7, 8, 9, 10]) assert.deepEqual(resolveMoment(t, momentParagraphs(seconds)), resolveMoment(t, named as Array<Array<[number, string]>>), `${t} s`);
+    assert.deepEqual(resolveMoment(5, momentParagraphs(seconds)), { section: 2, id: 't-5' });
+    assert.deepEqual(resolveMoment(6, momentParagraphs(seconds)), { section: 2, id: 't-5' });
+  });
+
+  it('names the bundled episode’s paragraphs from their seconds alone, t-681-2 among them', () => {
+    const seconds = episode.sections.map((s) => [s.paragraphs.map((p) => p.time)]);
+    const list = episode.sections.map((s) => s.paragraphs.map((p): [number, string] => [p.time, p.id]));
+    assert.deepEqual(momentParagraphs(seconds), list);
+    assert.ok(list.flat().some(([, id]) => id === 't-681-2'));
   });
 
   it('sends 12:34 of the bundled episode into Business and Developer Strategy', () => {

@@ -13,10 +13,11 @@ import { transcriptWords } from '../src/build/finish/finish-site.ts';
 import { sectionTree } from '../src/contract/mdx-pages.ts';
 import { buildEpisode } from '../src/domain/episode.ts';
 import { readTranscript } from '../src/domain/formats/index.ts';
-import { resolveMoment } from '../src/domain/moment-ref.ts';
+import { momentParagraphs, resolveMoment } from '../src/domain/moment-ref.ts';
 import { PAGE_CHARS, pageOf, pageStarts } from '../src/domain/section-pages.ts';
 import { BUDGET, onLoad } from './helpers/budget.ts';
 import { build, bundled, tempDir, type BuildResult } from './helpers/build.ts';
+import { indexedPages } from './helpers/pagefind.ts';
 import { youtldrWords } from './helpers/simple-words.ts';
 
 describe('dividing a section into pages', () => {
@@ -74,6 +75,8 @@ describe('a page that opens inside a speaker’s turn', () => {
 describe('a section of nearly an hour', () => {
   const dir = tempDir('pages');
   const slug = 'long';
+  const TITLE = 'Continual learning: hype, RL [beyond] "code"';
+  const SPEAKERS = ['Efron, Jacob: the host', 'Jakub "JP" [Pachocki], guest'];
   let site: BuildResult;
   let words: string[];
   const html = (...parts: string[]) => readFileSync(path.join(site.out, slug, ...parts, 'index.html'), 'utf8');
@@ -93,7 +96,9 @@ describe('a section of nearly an hour', () => {
     const two = '0:00-1:53\n\nIntro\n\noptional\n\nWho is who.\n\n1:53-58:43\n\nEverything Else\n\nwatch\n\nThe whole conversation.\n';
     const long = text.replace(sections, two);
     writeFileSync(path.join(content, 'long.youtldr.txt'), long);
-    writeFileSync(path.join(content, 'long.yml'), `slug: ${slug}\nmedia: https://www.youtube.com/watch?v=abcdefghijk\nspeakers:\n  alternate: [Jacob Efron, Jakub Pachocki]\n`);
+    // Names and a title with Pagefind's separators in them (a comma, a colon, brackets): search must
+    // still file each whole under its filter (src/lib/pagefind-captures.ts).
+    writeFileSync(path.join(content, 'long.yml'), `slug: ${slug}\ntitle: '${TITLE}'\nmedia: https://www.youtube.com/watch?v=abcdefghijk\nspeakers:\n  alternate: ['${SPEAKERS.join("', '")}']\n`);
     words = youtldrWords(long);
     site = build(content, path.join(dir, 'dist'), '--site', 'https://example.com', '--downloads', 'transcript.md');
     assert.equal(site.code, 0, site.stderr + site.stdout);
@@ -115,6 +120,7 @@ describe('a section of nearly an hour', () => {
 
   it('links the pages in reading order, names each, and keeps the summary and key points on the first', () => {
     const list = pages();
+    const indexed = indexedPages(site.out);
     list.forEach((page, k) => {
       const doc = parse(html(...page));
       assert.match(doc.querySelector('.eyebrow')!.text, new RegExp(`page ${k + 1} of ${list.length}`));
@@ -129,8 +135,12 @@ describe('a section of nearly an hour', () => {
       assert.equal(doc.querySelector('.page-list [aria-current=page]')!.text, `Page ${k + 1} of ${list.length}`);
       assert.equal(doc.querySelectorAll('#summary, .moments').length > 0, k === 0, 'the summary and key points are on the first page only');
       if (k > 0) assert.match(doc.querySelector('meta[name=description]')!.getAttribute('content')!, new RegExp(`page ${k + 1} of ${list.length}: the transcript from`));
-      // Search's speaker filter on each page: who speaks on that page.
-      const filtered = doc.querySelectorAll('[data-pagefind-filter="speaker"]').map((e) => e.text).sort();
+      // Search's speaker filter on each page, as Pagefind indexed it: who speaks on that page.
+      const { filters, meta } = indexed.get(`/${slug}/${page.join('/')}/`)!;
+      const filtered = [...filters.speaker!].sort();
+      assert.deepEqual(filters.episode, [TITLE]);
+      assert.equal(meta.episode, TITLE);
+      assert.equal(meta.title, `Everything Else (page ${k + 1} of ${list.length})`);
       // A paragraph's title is "m:ss · Name" (the name search ranks by and the citation quotes).
       const spoken = (e: { getAttribute(n: string): string | undefined }) => e.getAttribute('data-pagefind-title')!.split(' · ')[1];
       const speaking = [...new Set(doc.querySelectorAll('.para').map(spoken))].sort();
@@ -153,9 +163,9 @@ describe('a section of nearly an hour', () => {
       const href = a.getAttribute('href')!;
       assert.ok(href.startsWith('#') ? idsOn.get(`/${slug}/everything-else/`)!.has(href.slice(1)) : holds(href), href);
     }
-    const data = JSON.parse(parse(html('at')).querySelector('#moments-data')!.text) as { targets: string[]; paragraphs: Array<Array<[number, string]>> };
+    const data = JSON.parse(parse(html('at')).querySelector('#moments-data')!.text) as { targets: string[]; seconds: number[][][] };
     for (const t of [200, 1500, 2900, 3500]) {
-      const target = resolveMoment(t, data.paragraphs)!;
+      const target = resolveMoment(t, momentParagraphs(data.seconds))!;
       assert.ok(holds(`${data.targets[target.section]}#${target.id}`), `${t} s`);
     }
     const links = [...readFileSync(path.join(site.out, slug, 'transcript.md'), 'utf8').matchAll(/\]\(https:\/\/example\.com(\/long\/everything-else\/[^)#]*#t-\d+)\)/g)].map((m) => m[1]!);

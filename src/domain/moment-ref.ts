@@ -2,6 +2,7 @@
  * "A moment in an episode" as people write it in links: `#12:34`, `#1:02:03`, `#t=754`,
  * `?t=754`, `?t=12m34s`, `?t=1h2m3s`. Shared by the build and the resolver page's script.
  */
+import { anchorNamer } from './anchor.ts';
 import { parseClock } from './time.ts';
 
 const UNITS = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+(?:\.\d+)?)s?)?$/;
@@ -47,6 +48,18 @@ export function resolveMoment(t: number, paragraphs: ReadonlyArray<ReadonlyArray
     for (const [time, id] of list) if (found === undefined || time <= t) found = { section, id };
   }
   return found;
+}
+
+/**
+ * Each section page's `[time, id]` list, as `resolveMoment` reads it, from the seconds alone:
+ * `seconds[s][k]` lists when the paragraphs of section s's page k + 1 start. The ids are named
+ * again as reflow named them, one count per section (the resolver page writes only the seconds).
+ */
+export function momentParagraphs(seconds: ReadonlyArray<ReadonlyArray<ReadonlyArray<number>>>): Array<Array<[number, string]>> {
+  return seconds.flatMap((pages) => {
+    const name = anchorNamer();
+    return pages.map((list) => list.map((t): [number, string] => [t, name(t)]));
+  });
 }
 
 /**

@@ -3,7 +3,7 @@
  * speaker turn, at a long silence once a paragraph has some length (where the words are timed),
  * and at a sentence end once a paragraph has grown long.
  */
-import { anchorId } from './anchor.ts';
+import { anchorNamer } from './anchor.ts';
 import { tokenCount } from './invariants.ts';
 import { sentenceSpans } from './nlp.ts';
 import { wordSeconds } from './sentences/pauses.ts';
@@ -35,16 +35,14 @@ export function reflow(fragments: readonly Fragment[], options: ReflowOptions = 
   const target = options.targetWords ?? 120;
   const max = options.maxWords ?? Math.max(target * 2, 1);
   const paragraphs: Paragraph[] = [];
-  const used = new Set<string>();
+  const name = anchorNamer();
 
   for (const turn of splitTurns(fragments)) {
     let open: { time: number; parts: string[]; words: number; turn: boolean } | undefined;
     const speaker = turn[0]!.speaker;
     const close = () => {
       if (!open || open.parts.length === 0) return;
-      let id = anchorId(open.time);
-      for (let n = 2; used.has(id); n++) id = anchorId(open.time, n);
-      used.add(id);
+      const id = name(open.time);
       paragraphs.push({ id, time: open.time, text: open.parts.join(' '), turn: open.turn, ...(speaker ? { speaker } : {}) });
       open = undefined;
     };
