@@ -1,7 +1,8 @@
 /**
  * The index of names and topics, over a library of the bundled episode and the CC0 Podcasting 2.0
  * examples: `/topics/` A to Z, a page per entry listing every section that says it, grouped by
- * episode, each paragraph linked. Grounded: every linked paragraph, as the built page shows it,
+ * episode, each with the first paragraph that says it, linked, and a short excerpt with the words
+ * marked. Grounded: every linked paragraph, as the built page shows it,
  * holds the entry's words or stem relatives of them (read here with the Porter2 stemmer itself,
  * not with the build's code). Section pages and overviews link to their entries; overviews list
  * related episodes with the entries they share. The rules themselves (variants are one entry,
@@ -15,6 +16,9 @@ import { before, describe, it } from 'node:test';
 import { HtmlValidate, StaticConfigLoader, formatterFactory } from 'html-validate';
 import { parse } from 'node-html-parser';
 import { ENTRIES_PER_EPISODE, indexedOnly, MIN_ENTRIES, RELATED_EPISODES, topicIndex, type IndexedEpisode } from '../src/domain/topic-index/entries.ts';
+import { episodeTerms, EXCERPT_CONTEXT, MENTIONS_PER_SECTION } from '../src/domain/topic-index/episode-terms.ts';
+import type { Section } from '../src/domain/types.ts';
+import { readEpisode } from '../src/domain/read-episode.ts';
 import { build, bundled, root, SLUG, tempDir, type BuildResult } from './helpers/build.ts';
 import { brokenLinks, fileFor, htmlFiles, load } from './helpers/links.ts';
 
@@ -37,6 +41,9 @@ function grounded(label: string, paragraph: string): boolean {
   const joined = new Set(tokens.slice(1).map((t, i) => stem(tokens[i]! + t)));
   return words.length === 1 && joined.has(stem(words[0]!));
 }
+
+/** An excerpt's context: its characters besides the marked words and the ellipses that say it is cut. */
+const context = (excerpt: string, marked: string) => excerpt.replace(/^…/, '').replace(/…$/, '').length - marked.length;
 
 let site: BuildResult;
 before(() => {
@@ -113,6 +120,39 @@ describe('the index of names and topics, built', () => {
     }
   });
 
+  it('each section listed shows one paragraph, with an excerpt of about EXCERPT_CONTEXT characters around the words; the count of sections is every section listed', () => {
+    // Entries over several pages count their sections over all of them: group the pages by entry.
+    const byEntry = new Map<string, string[]>();
+    for (const file of entryPages()) {
+      const entry = path.relative(path.join(site.out, 'topics'), file).split(path.sep)[0]!;
+      byEntry.set(entry, [...(byEntry.get(entry) ?? []), file]);
+    }
+    assert.ok(byEntry.size >= 20);
+    let excerpts = 0;
+    for (const [entry, files] of byEntry) {
+      let sections = 0;
+      let said: number | undefined;
+      for (const file of files) {
+        const doc = load(file);
+        said ??= Number(/Discussed in (\d+) sections?/.exec(doc.querySelector('.library-count')!.text)![1]);
+        for (const li of doc.querySelectorAll('.entry-sections > li')) {
+          sections++;
+          const mentions = li.querySelectorAll('.entry-mentions > li');
+          assert.equal(mentions.length, MENTIONS_PER_SECTION, `${entry}: ${li.querySelector('h3')!.text}`);
+          for (const m of mentions) {
+            const excerpt = m.querySelector('.excerpt')!.text;
+            const marked = m.querySelector('mark')!.text;
+            assert.ok(marked.length > 0);
+            assert.ok(context(excerpt, marked) <= EXCERPT_CONTEXT, `${entry}: "${excerpt}"`);
+            excerpts++;
+          }
+        }
+      }
+      assert.equal(sections, said, `${entry}: "Discussed in ${said} sections", ${sections} listed`);
+    }
+    assert.ok(excerpts >= 60, `${excerpts} excerpts`);
+  });
+
   it('section pages and overviews link to their entries; overviews list related episodes and what they share', () => {
     const overview = load(path.join(site.out, SLUG, 'index.html'));
     const entries = overview.querySelectorAll('.entry-links a');
@@ -169,6 +209,67 @@ function entryPagesOf(label: string): string[] {
   const a = index.querySelectorAll('.entry-list a').find((x) => x.text === label)!;
   return load(fileFor(site.out, a.getAttribute('href')!)!).querySelectorAll('.entry-episode h2 a').map((x) => x.getAttribute('href')!);
 }
+
+/** A text's words: runs of letters and digits, whatever is between them. */
+const words = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
+/** Whether `text` says `form` word for word (its words in a row, as written). */
+function says(text: string, form: string): boolean {
+  const have = words(text);
+  const want = words(form);
+  return have.some((_, i) => want.every((w, k) => have[i + k] === w));
+}
+
+describe('an episode’s candidates keep the first paragraph of each section that says them', () => {
+  const read = async (file: string) => readEpisode({ name: path.basename(file).replace(/\..*$/, ''), transcript: { name: path.basename(file), text: readFileSync(file, 'utf8') } });
+
+  for (const [name, file] of [['the bundled episode', bundled], ['the CC0 long example', path.join(namespace, 'long-example.vtt')]] as const) {
+    it(`${name}: one paragraph per section, the first that says the term, with about EXCERPT_CONTEXT characters around the words`, async () => {
+      const episode = await read(file);
+      assert.ok(episode.terms.length >= 5, `${episode.terms.length} terms`);
+      const contexts: number[] = [];
+      for (const term of episode.terms) {
+        const forms = Object.keys(term.forms);
+        for (const listed of term.sections) {
+          assert.equal(listed.mentions.length, MENTIONS_PER_SECTION, `${term.key} in ${listed.section}`);
+          // Read independently of the build: the section's paragraphs in order, the first that says one of its forms.
+          const section = episode.sections.find((s) => s.slug === listed.section)!;
+          const first = section.paragraphs.find((p) => forms.some((f) => says(p.text, f)))!;
+          const [m] = listed.mentions;
+          assert.deepEqual([m!.id, m!.time], [first.id, first.time], `${term.key} in ${listed.section}`);
+          const marked = m!.excerpt.slice(...m!.mark);
+          assert.ok(forms.some((f) => says(marked, f) && words(marked).length === words(f).length), `${term.key}: "${marked}" is one of its forms`);
+          // The excerpt is the paragraph's own text, with "…" where it is cut and only there.
+          const body = m!.excerpt.replace(/^…/, '').replace(/…$/, '');
+          const at = first.text.indexOf(body);
+          assert.ok(at >= 0, `${term.key}: "${m!.excerpt}" is not in its paragraph`);
+          assert.equal(m!.excerpt.startsWith('…'), at > 0, m!.excerpt);
+          assert.equal(m!.excerpt.endsWith('…'), at + body.length < first.text.trimEnd().length, m!.excerpt);
+          assert.ok(context(m!.excerpt, marked) <= EXCERPT_CONTEXT, `"${m!.excerpt}"`);
+          // Where the paragraph has room on both sides, the excerpt uses about all of it (cut at spaces).
+          const words0 = first.text.indexOf(marked);
+          if (words0 >= EXCERPT_CONTEXT && first.text.length - words0 - marked.length >= EXCERPT_CONTEXT) contexts.push(context(m!.excerpt, marked));
+        }
+      }
+      assert.ok(contexts.length >= 5, `${contexts.length} excerpts with room`);
+      const mean = contexts.reduce((a, b) => a + b, 0) / contexts.length;
+      assert.ok(mean >= 0.75 * EXCERPT_CONTEXT, `mean context ${mean}`);
+    });
+  }
+
+  it('a name is a name however few paragraphs are kept: said inside a sentence only in a later paragraph', () => {
+    const paragraphs = [
+      'Kestrel Labs builds drones for farms. They fly low and slow over the fields.',
+      'Kestrel Labs also sells the software that plans the routes of the drones.',
+      'We met the founders of Kestrel Labs in Lisbon last year, at a small conference.',
+    ].map((text, i) => ({ id: `t-${i * 10}`, time: i * 10, text, turn: i === 0 }));
+    const section = { slug: 'drones', paragraphs, pageStarts: [] } as unknown as Section;
+    const [term] = episodeTerms([section], [[paragraphs.map((p) => p.text).join(' ')]], { names: true });
+    assert.equal(term?.key, 'kestrellab');
+    assert.equal(term.name, true, 'the third paragraph says it inside a sentence');
+    // Every paragraph says it: the first MENTIONS_PER_SECTION are kept.
+    assert.deepEqual(term.sections.map((s) => s.mentions.map((m) => m.id)), [paragraphs.slice(0, MENTIONS_PER_SECTION).map((p) => p.id)]);
+  });
+});
 
 describe('the index of names and topics, its rules', () => {
   const term = (key: string, forms: Record<string, number>, sections: string[], name = false) => ({

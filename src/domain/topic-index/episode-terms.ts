@@ -15,11 +15,19 @@ import type { Paragraph, Section } from '../types.ts';
  * reads) stays small.
  */
 export const TERMS_PER_EPISODE = 24;
-/** Paragraphs listed per section for one term. */
-export const MENTIONS_PER_SECTION = 2;
-/** Characters of context either side of the words in an excerpt. */
-const BEFORE = 45;
-const AFTER = 65;
+/**
+ * Paragraphs kept per section for one term: the first that says it. It leads to the moment the
+ * section takes the term up, and the section's page has the rest; the catalog (which the build
+ * holds in memory and in manifests) and every entry page hold no more.
+ */
+export const MENTIONS_PER_SECTION = 1;
+/**
+ * Characters of context around the words in an excerpt, cut at spaces: two fifths before them,
+ * the rest after (a reader reads on).
+ */
+export const EXCERPT_CONTEXT = 80;
+const BEFORE = Math.round(EXCERPT_CONTEXT * 0.4);
+const AFTER = EXCERPT_CONTEXT - BEFORE;
 
 /** One paragraph that says a term: where it is, who says it, and a few words around it. */
 export interface Mention {
@@ -41,6 +49,7 @@ export interface EpisodeTerm {
   /** A proper noun or an acronym, as punctuated text writes it. */
   name: boolean;
   count: number;
+  /** Every section whose paragraphs say it, with how often it says it and its first MENTIONS_PER_SECTION such paragraphs. */
   sections: Array<{ section: string; count: number; mentions: Mention[] }>;
 }
 
@@ -105,11 +114,13 @@ export function episodeTerms(sections: readonly Section[], turns: ReadonlyArray<
     for (const { section, count } of t.sections) {
       const mentions: Mention[] = [];
       for (const [index, paragraph] of section.paragraphs.entries()) {
+        // Past the paragraphs kept, read on only while a capitalised term has yet to be said
+        // inside a sentence: whether it is a name does not depend on how many are kept.
+        if (mentions.length === MENTIONS_PER_SECTION && !(t.capitals && inside === 0)) break;
         const said = mention(paragraph, pageOf(section.pageStarts, index), forms);
         if (!said) continue;
         if (MID_SENTENCE.test(paragraph.text.slice(0, said.at))) inside++;
-        mentions.push(said.mention);
-        if (mentions.length === MENTIONS_PER_SECTION) break;
+        if (mentions.length < MENTIONS_PER_SECTION) mentions.push(said.mention);
       }
       // Only where a paragraph says it in so many words: every link of the index is grounded.
       if (mentions.length) listed.push({ section: section.slug, count, mentions });
