@@ -10,6 +10,9 @@ import { buildEpisode } from '../src/domain/episode.ts';
 import { parseYoutldr } from '../src/domain/formats/youtldr.ts';
 import { HOSTILE, hostileTranscript } from './fixtures/hostile.ts';
 import { build, tempDir, type BuildResult } from './helpers/build.ts';
+import { indexedPages } from './helpers/pagefind.ts';
+import { openIndex } from '../src/build/finish/pagefind-index.ts';
+import { pagefindAttributes, type Captures } from '../src/lib/pagefind-captures.ts';
 
 const source = hostileTranscript();
 const episode = buildEpisode(parseYoutldr(source, 'hostile.youtldr.txt'));
@@ -80,6 +83,15 @@ describe('hostile text', () => {
     }
   });
 
+  it('reaches search whole: the title is each section page’s episode filter and metadata', () => {
+    const indexed = indexedPages(site.out);
+    for (const s of episode.sections) {
+      const { filters, meta } = indexed.get(`/${episode.slug}/${s.slug}/`)!;
+      assert.deepEqual(filters.episode, [squash(episode.source.title)], s.slug);
+      assert.equal(meta.episode, squash(episode.source.title), s.slug);
+    }
+  });
+
   it('adds no script, event handler, javascript: link, iframe or style to any page', () => {
     for (const file of htmlFiles(site.out)) {
       const doc = parse(readFileSync(file, 'utf8'));
@@ -87,7 +99,7 @@ describe('hostile text', () => {
       // Every script is one of ours: theme, paragraph tools, search UI, or JSON data; none holds transcript text.
       for (const script of doc.querySelectorAll('script')) {
         const type = script.getAttribute('type') ?? '';
-        const ours = /^\/_astro\/[\w.-]+\.js$/.test(script.getAttribute('src') ?? '') || /localStorage\.getItem\('theme'\)/.test(script.text) || /para-tools/.test(script.text)
+        const ours = /^\/_astro\/[\w.-]+\.js$/.test(script.getAttribute('src') ?? '') || /localStorage\.theme/.test(script.text) || /para-tools/.test(script.text)
           || /moments-data|transcriptSiteSearch/.test(script.text) || /^application\/(ld\+)?json$/.test(type);
         assert.ok(ours, `${name}: unexpected <script> ${script.text.slice(0, 80)}`);
         if (!type.includes('json')) assert.doesNotMatch(script.text, /alert\(|process\.exit/, `${name}: transcript text inside a script`);
@@ -99,5 +111,47 @@ describe('hostile text', () => {
       }
       assert.equal(doc.querySelectorAll('iframe, img, b, main style, article style').length, 0, `${name}: injected element`);
     }
+  });
+});
+
+describe('search filters and metadata holding Pagefind’s own separators', () => {
+  // Pagefind reads `key:value, key[attribute]` lists; these values are full of its syntax.
+  const SEPARATORS = ['a, b', 'c: d', 'e[f]', 'g]', '[h', ':i', 'j,', 'k,l:m[n]o', 'speaker[data-pf0]', 'x:y, z[data-episode-title]', '"q" \'r\''];
+  const values = [...SEPARATORS, ...HOSTILE];
+  const title = 'Title, with: a colon [and] "quotes" &amp; </article>';
+  // Each value once (those not shared are written inline when last), the last of each list among them.
+  const filter: Captures = [['episode', title], ['year', 2026], ['tag', 'watch'], ...values.map((v) => ['speaker', v] as const)];
+  const meta: Captures = [['episode', title], ['tag', 'watch'], ...values.map((v, i) => [`m${i}`, `${i}: ${v}`] as const), ['title', 'Last, with: [all] of "it"']];
+  const text = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const attribute = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  const page = (article: string) => `<!doctype html><html lang="en"><head><title>x</title></head><body>${article}</body></html>`;
+
+  it('are refused as keys', () => {
+    for (const key of ['a:b', 'a,b', 'a[b]', ' a', '']) assert.throws(() => pagefindAttributes({ filter: [[key, 'x']] }), /not a Pagefind filter key/, key);
+  });
+
+  it('reach the index whole, as they did from a hidden element each', async () => {
+    // The way pages said it before (an element each, the value its text) and the way they say it now.
+    const spans = [...filter.map(([k, v]) => `<span hidden data-pagefind-ignore data-pagefind-filter="${k}">${text(String(v))}</span>`), ...meta.map(([k, v]) => `<span hidden data-pagefind-ignore data-pagefind-meta="${k}">${text(String(v))}</span>`)];
+    const attributes = Object.entries(pagefindAttributes({ filter, meta }, { 'data-episode-title': title })).map(([k, v]) => ` ${k}="${attribute(v)}"`);
+    const out = tempDir('pagefind-captures');
+    const index = await openIndex();
+    try {
+      await index.add('before/index.html', page(`<article data-pagefind-body>${spans.join('')}<h1>Heading</h1><p>Some words.</p></article>`));
+      await index.add('after/index.html', page(`<article data-pagefind-body data-episode-title="${attribute(title)}"${attributes.join('')}><h1>Heading</h1><p>Some words.</p></article>`));
+      assert.equal(await index.write(path.join(out, 'pagefind', 'g')), 2);
+    } finally {
+      await index.close();
+    }
+    const pages = indexedPages(out);
+    const after = pages.get('/after/')!;
+    assert.deepEqual(after, pages.get('/before/'));
+    // Each value whole, in order, under its own key (Pagefind decodes entities: the title's &amp;).
+    const plain = (v: string) => !/&\w+;|&#/.test(v);
+    assert.equal(after.filters.speaker!.length, values.length);
+    values.forEach((v, i) => plain(v) && assert.equal(after.filters.speaker![i], v, v));
+    assert.deepEqual(after.filters.year, ['2026']);
+    values.forEach((v, i) => plain(v) && assert.equal(after.meta[`m${i}`], `${i}: ${v}`, v));
+    assert.equal(after.meta.title, 'Last, with: [all] of "it"');
   });
 });

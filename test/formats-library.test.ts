@@ -85,8 +85,7 @@ describe('every format builds into a faithful site', () => {
     assert.deepEqual(overview.querySelectorAll('.section-list > li .section-head a').map((a) => a.text.trim()), ['Why we made this', 'Audio quality', 'Templates and batching']);
     assert.equal(overview.querySelector('.media-link a')!.getAttribute('href'), 'https://www.youtube.com/watch?v=Xq3BCGa4Uog');
     const section = page(slug, sectionPages(slug).sort()[0]!);
-    const play = section.querySelector('.para a.play');
-    assert.match(play!.getAttribute('href')!, /^https:\/\/youtu\.be\/Xq3BCGa4Uog\?t=\d+$/);
+    assert.match(section.querySelector('.listen-play')!.getAttribute('href')!, /^https:\/\/youtu\.be\/Xq3BCGa4Uog\?t=\d+$/);
     assert.match(page().text, /Podcasting Q&A/, 'the library card names the channel');
   });
 

@@ -177,6 +177,23 @@ describe('people pages', () => {
     }
   });
 
+  it('links a speaker’s name once a page, where the page first shows it', () => {
+    let repeated = 0;
+    for (const episode of Object.keys(EPISODES)) {
+      for (const doc of sectionPages(episode)) {
+        const seen = new Set<string>();
+        for (const label of doc.querySelectorAll('.para .speaker')) {
+          const first = !seen.has(label.text);
+          seen.add(label.text);
+          if (!first) repeated++;
+          const linkable = !/^Speaker \d+$/.test(label.text);
+          assert.equal(label.tagName.toLowerCase(), first && linkable ? 'a' : 'span', `${episode}: ${label.text}`);
+        }
+      }
+    }
+    assert.ok(repeated > 0, 'some page shows a name twice');
+  });
+
   it('links the named speakers the overview lists', () => {
     const links = page('engines').querySelectorAll('.meta a').map((a) => [a.text, a.getAttribute('href')]);
     assert.deepEqual(links, [['Ada Lovelace', '/people/ada-lovelace/'], ['Charles Babbage', '/people/charles-babbage/'], ['grace hopper', '/people/grace-hopper/']]);

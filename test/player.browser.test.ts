@@ -115,6 +115,18 @@ describe('the player', { skip }, () => {
     assert.equal(await page.locator('.listen-play').getAttribute('href'), `/media/${AUDIO_EP}.wav#t=95`);
     assert.match(await page.locator('.listen-play').innerText(), /Listen from 1:35/);
     assert.equal(await page.locator('.resume').isVisible(), false, 'nothing to resume on a first visit');
+    // Every paragraph's ▶, made by the page's script: the media at the paragraph's second, named
+    // with its time.
+    const plays = await page.locator('.para').evaluateAll((els) => els.map((el) => {
+      const links = el.querySelectorAll('a.play');
+      return { id: el.id, n: links.length, href: links[0]?.getAttribute('href'), label: links[0]?.ariaLabel, clock: el.querySelector('.ts')?.textContent };
+    }));
+    assert.ok(plays.length > 3);
+    for (const p of plays) {
+      assert.equal(p.n, 1, p.id);
+      assert.equal(p.href, `/media/${AUDIO_EP}.wav#t=${/^t-(\d+)/.exec(p.id)![1]}`, p.id);
+      assert.equal(p.label, `Play from ${p.clock}`, p.id);
+    }
     await context.close();
   });
 

@@ -1,6 +1,7 @@
 /**
  * Per-paragraph "Copy link" and "Cite" buttons, added here rather than in the HTML because they
- * only work with JavaScript. (A paragraph's ▶ is the player's: ./listen.ts.)
+ * only work with JavaScript; and, where the page has a player, each paragraph's ▶ (the player's:
+ * ./listen.ts), made here rather than sent on every paragraph of every page.
  */
 import { titleParts } from '../domain/para-title';
 const paragraphs = document.querySelectorAll<HTMLElement>('.para');
@@ -8,19 +9,9 @@ const paragraphs = document.querySelectorAll<HTMLElement>('.para');
 const announcer = document.getElementById('announcer')!;
 // Paragraphs are only on section pages, whose article names the episode.
 const article = document.querySelector<HTMLElement>('[data-episode-title]');
-
-/**
- * The Clipboard API only: sites are served over HTTPS or from localhost, where it exists. (The old
- * `execCommand('copy')` fallback is deprecated, and its bytes would be on every page.)
- */
-async function copy(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
+// The section's own link to its media (src/components/Listen.astro). Media links end with the
+// second (mediaAt), and a paragraph's anchor starts with it (anchorId): swapped, a paragraph's ▶.
+const media = document.querySelector<HTMLAnchorElement>('.listen-play');
 
 function firstSentence(text: string): string {
   // Every page's <html> has its lang (the layout's).
@@ -48,6 +39,11 @@ if (paragraphs.length) {
     (tools.firstChild as HTMLElement).ariaLabel = `Copy link to ${clock}`;
     (tools.lastChild as HTMLElement).ariaLabel = `Cite ${clock}`;
     para.append(tools);
+    if (media) {
+      para.firstChild!.after(Object.assign(document.createElement('a'), {
+        className: 'play', textContent: '▶', ariaLabel: `Play from ${clock}`, href: media.href.replace(/\d+$/, para.id.split('-')[1]!),
+      }));
+    }
   }
   document.addEventListener('click', async (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>('.para-tools button');
@@ -55,10 +51,17 @@ if (paragraphs.length) {
     const para = button.closest<HTMLElement>('.para')!;
     const url = `${location.origin}${location.pathname}#${para.id}`;
     const link = button.dataset.act === 'link';
-    const ok = await copy(link ? url : citation(para, url));
+    // The Clipboard API only: sites are served over HTTPS or from localhost, where it exists. (The
+    // old `execCommand('copy')` fallback is deprecated, and its bytes would be on every page.)
+    let ok = true;
+    try {
+      await navigator.clipboard.writeText(link ? url : citation(para, url));
+    } catch {
+      ok = false;
+    }
     const label = button.textContent;
     button.textContent = ok ? 'Copied' : 'Copy failed';
-    announcer.textContent = ok ? (link ? 'Link copied' : 'Citation copied') : 'Could not copy';
+    announcer.textContent = ok ? (link ? 'Link copied' : 'Citation copied') : 'Copy failed';
     setTimeout(() => (button.textContent = label), 1500);
   });
 }

@@ -104,19 +104,26 @@ export function sectionTree(episode: Episode, section: Section, speakers: readon
     }
   }
   const shown = section.paragraphs.slice(page > 1 ? starts[page - 2] : 0, starts[page - 1]);
+  // A speaker's name links to their page once a page, where it is first shown (as encyclopedias
+  // link a term once): the other labels are plain, which keeps a turn-dense page light.
+  const linked = new Set<string>();
   body.push(
     heading(2, page > 1 ? 'Transcript, continued' : 'Transcript'),
-    ...shown.map((p, i) =>
-      element('Para', {
+    ...shown.map((p, i) => {
+      // A later page that opens inside a turn says whose it is.
+      const named = page > 1 && i === 0 && !p.turn && !!p.speaker;
+      const link = (p.turn || named) && !!p.speaker && !linked.has(p.speaker!);
+      if (link) linked.add(p.speaker!);
+      return element('Para', {
         id: p.id,
         t: p.time,
         ...(p.turn ? { turn: true } : {}),
-        // A later page that opens inside a turn says whose it is.
-        ...(page > 1 && i === 0 && !p.turn && p.speaker ? { named: true } : {}),
+        ...(named ? { named: true } : {}),
         // Names are text, so they travel as an index into the episode's speaker list (timeline.json).
         ...(p.speaker ? { speaker: speakers.indexOf(p.speaker) } : {}),
-      }, [paragraph(...marked(p))]),
-    ),
+        ...(link ? { link: true } : {}),
+      }, [paragraph(...marked(p))]);
+    }),
   );
   const frontmatter: SectionFrontmatter = {
     episode: episode.slug,

@@ -4,7 +4,8 @@
  */
 import type { AstroIntegration } from 'astro';
 
-export const THEME_INIT = `try{var t=localStorage.getItem('theme');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}`;
+// Only "light" or "dark" is applied: the toggle (src/browser/theme.ts) reads an unset theme as auto.
+export const THEME_INIT = `try{var t=localStorage.theme;if(/^(light|dark)$/.test(t))document.documentElement.dataset.theme=t}catch(e){}`;
 
 export default function themeInit(): AstroIntegration {
   return {
