@@ -25,7 +25,8 @@ before(() => {
   writeFileSync(path.join(content, 'ten-things.chapters.json'), JSON.stringify({ version: '1.2.0', chapters: [{ startTime: 0, title: 'Intro' }, { startTime: 95, title: 'Rookie mistakes' }, { startTime: 300, title: 'Gear' }] }));
   copyFileSync(path.join(examples, 'example.srt'), path.join(content, 'srt-episode.srt'));
   copyFileSync(path.join(examples, 'example.json'), path.join(content, 'vader.json'));
-  writeFileSync(path.join(content, 'vader.yml'), 'title: I Am Your Father\ndate: 2024-05-04\n');
+  // Media the site cannot play (a web page): section pages link to it, with no player.
+  writeFileSync(path.join(content, 'vader.yml'), 'title: I Am Your Father\ndate: 2024-05-04\nmedia: https://example.com/episodes/vader\n');
   site = build(content, path.join(dir, 'dist'), '--base', '/sub/', '--site', 'https://example.com');
   assert.equal(site.code, 0, site.stderr + site.stdout);
 });
@@ -102,7 +103,14 @@ describe('a library of mixed formats', () => {
     // Nothing of the player is on the page: no media element, no frame, until the reader asks.
     for (const p of [video, audio]) assert.equal(p.querySelectorAll('audio, video, iframe').length, 0);
     const plain = page('srt-episode').querySelector('.section-list .section-head a')!.getAttribute('href')!.split('/').filter(Boolean).slice(1);
-    assert.equal(page(...plain).querySelectorAll('.para').length > 0 && page(...plain).querySelector('.listen, a.play'), null, 'no player without media');
+    assert.equal(page(...plain).querySelectorAll('.para').length > 0 && page(...plain).querySelector('.listen, a.play, a[data-t]'), null, 'no player without media');
+    // Media it cannot play: a link to it at the section's start (each paragraph's ▶ is made from
+    // it), and no player.
+    const web = page('i-am-your-father').querySelector('.section-list .section-head a')!.getAttribute('href')!.split('/').filter(Boolean).slice(1);
+    const other = page(...web);
+    assert.equal(other.querySelector('.listen'), null);
+    const start = other.querySelector('.media-at a[data-t]')!;
+    assert.equal(start.getAttribute('href'), `https://example.com/episodes/vader#t=${start.getAttribute('data-t')}`);
     for (const section of ['chief-scientist/timelines-and-benchmarks', 'ten-things-we-wish-we-knew/gear']) {
       const { total, js } = onLoad(site.out, section, '/sub/');
       assert.ok(total <= BUDGET.total && js <= BUDGET.js, `${section}: ${total} bytes on load, ${js} of JS`);

@@ -9,9 +9,10 @@ const paragraphs = document.querySelectorAll<HTMLElement>('.para');
 const announcer = document.getElementById('announcer')!;
 // Paragraphs are only on section pages, whose article names the episode.
 const article = document.querySelector<HTMLElement>('[data-episode-title]');
-// The section's own link to its media (src/components/Listen.astro). Media links end with the
-// second (mediaAt), and a paragraph's anchor starts with it (anchorId): swapped, a paragraph's ▶.
-const media = document.querySelector<HTMLAnchorElement>('.listen-play');
+// The section's own link to its media at its start (src/components/Listen.astro's, or the section
+// page's for media it cannot play). Media links end with the second (mediaAt), and a paragraph's
+// anchor starts with it (anchorId): swapped, a paragraph's ▶.
+const media = document.querySelector<HTMLAnchorElement>('a[data-t]');
 
 function firstSentence(text: string): string {
   // Every page's <html> has its lang (the layout's).

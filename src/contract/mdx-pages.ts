@@ -7,6 +7,7 @@ import { soundTags, spokenCount } from '../domain/sound-tags.ts';
 import { episodeWords, readingMinutes } from '../domain/reading.ts';
 import type { EpisodeFrontmatter, SectionFrontmatter } from './frontmatter.ts';
 import { sentenceSpans } from '../domain/nlp.ts';
+import { personSlug } from '../domain/people.ts';
 import { element, heading, inline, paragraph, text } from './mdast.ts';
 import type { PhrasingContent } from 'mdast';
 
@@ -105,15 +106,17 @@ export function sectionTree(episode: Episode, section: Section, speakers: readon
   }
   const shown = section.paragraphs.slice(page > 1 ? starts[page - 2] : 0, starts[page - 1]);
   // A speaker's name links to their page once a page, where it is first shown (as encyclopedias
-  // link a term once): the other labels are plain, which keeps a turn-dense page light.
+  // link a term once): the other labels are plain, which keeps a turn-dense page light. Once a
+  // person, not a spelling: "Ada Lovelace" and "ada lovelace" have one page.
   const linked = new Set<string>();
   body.push(
     heading(2, page > 1 ? 'Transcript, continued' : 'Transcript'),
     ...shown.map((p, i) => {
       // A later page that opens inside a turn says whose it is.
       const named = page > 1 && i === 0 && !p.turn && !!p.speaker;
-      const link = (p.turn || named) && !!p.speaker && !linked.has(p.speaker!);
-      if (link) linked.add(p.speaker!);
+      const person = p.speaker ? personSlug(p.speaker) : undefined;
+      const link = (p.turn || named) && person !== undefined && !linked.has(person);
+      if (link) linked.add(person!);
       return element('Para', {
         id: p.id,
         t: p.time,

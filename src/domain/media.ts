@@ -34,7 +34,7 @@ export const youtubeWatchUrl = (id: string): string => `https://www.youtube.com/
 /**
  * The media at second `t`: YouTube's share link (`youtu.be/<id>?t=`, 20 bytes shorter than the
  * watch address), or a Media Fragments `#t=` for files. It ends with the second: the page's script
- * makes each paragraph's ▶ from the section's link by swapping it (src/browser/listen.ts).
+ * makes each paragraph's ▶ from the section's link by swapping it (src/browser/paragraph-tools.ts).
  */
 export function mediaAt(url: string, t: number): string {
   const seconds = Math.max(0, Math.floor(t));

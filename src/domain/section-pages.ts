@@ -8,11 +8,13 @@
 
 /**
  * What one page may hold, in characters of transcript, counting each paragraph's markup (its
- * anchor, timestamp and play link) as PARAGRAPH_CHARS more and each speaker turn (an entry in the
+ * anchor, title and timestamp) as PARAGRAPH_CHARS more and each speaker turn (an entry in the
  * page's contents) as TURN_CHARS more. Measured on 24 section pages with YouTube media (the
  * heaviest kind): a page costs about 8.4 KB gzipped around its transcript, plus 0.36 bytes per
  * character, 24 per paragraph and 16 per turn, within 0.6 KB for its summary and key points. So
- * 14,000 (about 2,000 words) keeps every page under 14 KB on load, with room to spare.
+ * 14,000 (about 2,000 words) keeps every page under 14 KB on load, with room to spare. (Measured
+ * when each paragraph also sent its ▶ link, which the page's script now makes: the limits are on
+ * the safe side, and kept so that long sections keep their pages' addresses.)
  */
 export const PAGE_CHARS = 14_000;
 const PARAGRAPH_CHARS = 66;

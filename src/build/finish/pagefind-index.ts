@@ -13,7 +13,7 @@ import * as pagefind from 'pagefind';
 import { createHash } from 'node:crypto';
 
 /** Timestamps, AI labels and other furniture are not what anyone searches for. */
-const EXCLUDE = ['.ts', '.play', '.ai-label', '.ai-chip', '.sound'];
+const EXCLUDE = ['.ts', '.ai-label', '.ai-chip', '.sound'];
 
 /** Pagefind's own UIs and its worker script: ours (src/browser/search/) uses none of them. */
 async function removeUnused(bundle: string): Promise<void> {
