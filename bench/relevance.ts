@@ -19,6 +19,7 @@ import { createRequire } from 'node:module';
 import { parse } from 'node-html-parser';
 import type { Browser } from 'playwright-core';
 import { transcriptWords } from '../src/build/finish/finish-site.ts';
+import { titleParts } from '../src/domain/para-title.ts';
 
 const require = createRequire(import.meta.url);
 const stem = require('wink-porter2-stemmer') as (w: string) => string;
@@ -59,7 +60,7 @@ export function paragraphsOf(dist: string, only?: ReadonlySet<string>): Paragrap
           url: `/${page.split(path.sep).join('/')}/#${para.id}`,
           words: transcriptWords(parse(`<div class="para">${para.querySelector('p')!.outerHTML}</div>`)).map(norm).filter(Boolean),
           // A paragraph's title is "m:ss · Name" where its speaker is known.
-          speaker: para.getAttribute('data-pagefind-title')?.split(' · ')[1],
+          speaker: titleParts(para.getAttribute('data-pagefind-title') ?? '')[1],
         });
       }
     }

@@ -22,7 +22,7 @@ import { EpisodeCache } from './prepare/episode-cache.ts';
 import { removeLater, removeLeftovers } from './processes.ts';
 import { report, reported } from './progress.ts';
 import { scratch as makeScratch, type Scratch } from './render/private-root.ts';
-import { resolveSettings, type Settings } from './settings.ts';
+import { overridesOf, resolveSettings, type Settings } from './settings.ts';
 import { buildPart, type Caches } from './shards/build-part.ts';
 import { joinParts, siteWidePages, type Part, type SiteWide } from './shards/join.ts';
 import type { CatalogEntry } from '../contract/frontmatter.ts';
@@ -293,9 +293,9 @@ async function joinCommand(args: string[]): Promise<number> {
   const started = performance.now();
   const parts: Part[] = [];
   for (const dir of positionals) parts.push({ dir, manifest: await readManifest(dir) });
-  // The parts' own settings (their --base and --site included) with this checkout's transcript-site.yml: they must agree.
+  // The parts' own settings (what their command lines set) with this checkout's transcript-site.yml: they must agree.
   const recorded = parts[0]!.manifest.settings;
-  const settings = resolveSettings(root, { base: recorded.base, site: recorded.site, shardSize: recorded.shardSize, indexSize: recorded.indexSize, downloads: recorded.downloads });
+  const settings = resolveSettings(root, overridesOf(recorded));
   const scratch = makeScratch(root, settings);
   const outDir = path.resolve(values.out);
   try {

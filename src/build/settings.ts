@@ -7,7 +7,12 @@ import { loadSiteConfig, type SiteConfig } from '../domain/site-config.ts';
 
 export type Settings = SiteConfig;
 
-type Overrides = { [K in 'base' | 'site' | 'shardSize' | 'indexSize' | 'downloads']?: Settings[K] | undefined };
+/** What the command line may set over transcript-site.yml. */
+const OVERRIDABLE = ['base', 'site', 'shardSize', 'indexSize', 'downloads'] as const;
+type Overrides = { [K in (typeof OVERRIDABLE)[number]]?: Settings[K] | undefined };
+
+/** A build's overridable settings, to resolve another build's with them (join: its parts'). */
+export const overridesOf = (settings: Settings): Overrides => Object.fromEntries(OVERRIDABLE.map((k) => [k, settings[k]]));
 
 export function resolveSettings(root: string, overrides: Overrides): Settings {
   const settings: Settings = { ...loadSiteConfig(root) };

@@ -5,7 +5,7 @@
  * The list keeps the section's first paragraph, then each turn that starts at least a minute
  * after the last one listed; every paragraph keeps its own timestamp link either way.
  */
-export const CONTENTS_TURN_GAP = 60;
+const CONTENTS_TURN_GAP = 60;
 
 export function contentsTurns<P extends { time: number; turn?: boolean }>(paragraphs: readonly P[]): P[] {
   const listed: P[] = [];

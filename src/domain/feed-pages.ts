@@ -25,7 +25,7 @@ import { libraryPages } from './library-pages.ts';
 export const FEED_PAGE_SIZE = 100;
 
 /** The feed's name: `rss.xml`, then `rss-2.xml`, `rss-3.xml`… */
-export const FEED_NAME = 'rss';
+const FEED_NAME = 'rss';
 
 /** `entries` (in the library's order) cut into the feed's documents: the first is rss.xml. */
 export const feedPages = <T>(entries: readonly T[]): T[][] => libraryPages(entries, FEED_PAGE_SIZE);
@@ -36,7 +36,7 @@ export const feedName = (page: number): string => (page > 1 ? `${FEED_NAME}-${pa
 /** Document `page`'s file at the site's root: `rss.xml`, `rss-2.xml`… */
 export const feedFile = (page: number): string => `${feedName(page)}.xml`;
 
-export type FeedRel = 'self' | 'first' | 'last' | 'previous' | 'next';
+type FeedRel = 'self' | 'first' | 'last' | 'previous' | 'next';
 
 /** The documents document `page` (of `pages`) links to, by relation (RFC 5005 section 3, see above). */
 export function feedLinks(page: number, pages: number): Array<{ rel: FeedRel; page: number }> {

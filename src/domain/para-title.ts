@@ -11,4 +11,7 @@ export const paraTitle = (clock: string, speaker: string | undefined): string =>
 export const titleParts = (title: string): [clock: string, speaker?: string] => title.split(SEPARATOR) as [string, string?];
 
 /** The speaker a search hit's title names, if it is a paragraph's (other hits are titled by their headings). */
-export const speakerOfTitle = (title: string): string | undefined => (/^\d[\d:]* · /.test(title) ? titleParts(title)[1] : undefined);
+export function speakerOfTitle(title: string): string | undefined {
+  const [clock, speaker] = titleParts(title);
+  return /^\d[\d:]*$/.test(clock) ? speaker : undefined;
+}

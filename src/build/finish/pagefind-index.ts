@@ -90,7 +90,7 @@ export const FRAGMENT_FILES_PER_EPISODE = 3;
 export async function openIndex(episodes?: number): Promise<SearchIndex> {
   const { index, errors } = await pagefind.createIndex({
     excludeSelectors: EXCLUDE,
-    ...(episodes ? { maxFragments: Math.max(1, episodes * FRAGMENT_FILES_PER_EPISODE) } : {}),
+    ...(episodes ? { maxFragments: episodes * FRAGMENT_FILES_PER_EPISODE } : {}),
   });
   if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
   return {

@@ -20,8 +20,8 @@ export interface EpisodeSettings {
 /** Page URLs as downloads and llms.txt write them: absolute when the site's URL is known (the files leave the site). */
 export const urlMaker = ({ base, site }: Pick<EpisodeSettings, 'base' | 'site'>) => (...parts: string[]) => absoluteUrl(pagePath(base, ...parts), site);
 
-/** Write the episode's download files the settings ask for into `dir`; returns how many. */
-export async function writeEpisodeDownloads(e: Episode, dir: string, settings: EpisodeSettings): Promise<number> {
+/** Write the episode's download files the settings ask for into `dir`. */
+export async function writeEpisodeDownloads(e: Episode, dir: string, settings: EpisodeSettings): Promise<void> {
   const url = urlMaker(settings);
   const section = (slug: string) => url(e.slug, slug);
   let captions: ReturnType<typeof cues> | undefined;
@@ -37,5 +37,4 @@ export async function writeEpisodeDownloads(e: Episode, dir: string, settings: E
   };
   await mkdir(dir, { recursive: true });
   await Promise.all(settings.downloads.map((name) => writeFile(path.join(dir, name), write[name]())));
-  return settings.downloads.length;
 }

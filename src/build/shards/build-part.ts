@@ -125,7 +125,6 @@ async function buildGroup(ctx: PartContext, group: Group, out: string, state: Gr
   const groupKey = shardKeys.every(Boolean) ? sha256(JSON.stringify({ code: ctx.code, shards: shardKeys })) : undefined;
   const indexed = groupKey !== undefined && caches ? await caches.groups.get(groupKey, groupDir(out, group.id)) : false;
   let index: SearchIndex | undefined;
-  const groupEpisodes = group.shards.reduce((n, s) => n + s.episodes.length, 0);
   const groupStarted = performance.now();
   // Each shard is finished (in this process, and indexed in Pagefind's) while the next one
   // renders (in Astro's): the two use a core each. Shards are finished one after another, in
@@ -139,7 +138,7 @@ async function buildGroup(ctx: PartContext, group: Group, out: string, state: Gr
       const shardStarted = performance.now();
       if (key !== undefined && caches && (await caches.shards.get(key, dir))) {
         finishing = finishing.then(async () => {
-          if (!indexed) await indexPages(dir, (index ??= await openIndex(groupEpisodes)));
+          if (!indexed) await indexPages(dir, (index ??= await openIndex(group.size)));
           checked.cached += shard.episodes.length;
           report({ type: 'shard', id: shard.id, episodes: shard.episodes.length, from: 'cache', seconds: (performance.now() - shardStarted) / 1000 });
         });
@@ -148,7 +147,7 @@ async function buildGroup(ctx: PartContext, group: Group, out: string, state: Gr
         const rendered = await renderShard(ctx, renderers.take(shard, group), episodes, generatedFolder(ctx, shard), dir);
         if (failed) throw failed.error;
         finishing = finishing.then(async () => {
-          checked.words += await finishShard(ctx, shard, episodes, generatedFolder(ctx, shard), dir, indexed ? undefined : (index ??= await openIndex(groupEpisodes)), rendered);
+          checked.words += await finishShard(ctx, shard, episodes, generatedFolder(ctx, shard), dir, indexed ? undefined : (index ??= await openIndex(group.size)), rendered);
           checked.episodes += episodes.length;
           if (key !== undefined && caches) await caches.shards.put(key, dir);
         });

@@ -67,7 +67,7 @@ export function checkParts(ctx: JoinContext, parts: readonly Part[]): void {
     const differ = settingsDiffer(m.settings, ctx.settings);
     if (differ.length) {
       throw new TranscriptError(p.dir, undefined, `${label(p)} was built with other settings: ${differ.map((k) => `${k} ${JSON.stringify(m.settings[k as keyof Settings])} here ${JSON.stringify(ctx.settings[k as keyof Settings])}`).join(', ')}`,
-        'build every shard and join them with the same transcript-site.yml and the same --base and --site');
+        'build every shard and join them with the same transcript-site.yml and the same --base, --site and --downloads');
     }
   }
   const seen = new Map<number, Part>();
